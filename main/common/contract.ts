@@ -1,0 +1,225 @@
+/**
+ * The one contract of Dictum's search API.
+ *
+ * The IPC bridge, the HTTP routes, the CLI and the renderer are all driven from the
+ * types and schemas in this file, so they cannot drift apart. This folder (`main/common`)
+ * imports nothing from Node, Electron or the DOM: the renderer bundles it too.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+
+/** What a passage is: a quote in a news text, a transcript turn, or other prose. */
+export const PASSAGE_KINDS = ['quote', 'turn', 'narrative'] as const;
+export type PassageKind = (typeof PASSAGE_KINDS)[number];
+
+export const SORT_ORDERS = ['relevance', 'date-desc', 'date-asc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** Where a document's date came from; `file` means the file's modification time. */
+export type DateSource = 'metadata' | 'text' | 'file';
+
+export const FACET_NAMES = ['speaker', 'topic', 'date', 'kind'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+/** Limits every entry point enforces identically. */
+export const LIMITS = {
+  queryLength: 1000,
+  pageSize: 200,
+  defaultPageSize: 20,
+  maxOffset: 1_000_000,
+  filterValues: 50,
+  filterValueLength: 200,
+  idLength: 512,
+} as const;
+
+// ---------------------------------------------------------------------------
+// Documents and passages (the output of `dictum extract`)
+
+export interface DocumentMeta {
+  /** Stable id: derived from the path relative to the corpus (and record number). */
+  id: string;
+  /** Path relative to the corpus folder, with forward slashes. */
+  path: string;
+  title: string;
+  author: string | null;
+  source: string | null;
+  url: string | null;
+  /** ISO date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on what is known. */
+  date: string | null;
+  dateSource: DateSource | null;
+  topics: string[];
+}
+
+export interface Passage {
+  id: string;
+  kind: PassageKind;
+  speaker: string | null;
+  text: string;
+  /** Character offsets of the passage in the document's clean text. */
+  start: number;
+  end: number;
+  topics: string[];
+  date: string | null;
+}
+
+export interface ExtractedDocument {
+  document: DocumentMeta;
+  /** The document's clean text; passages point into it. */
+  text: string;
+  passages: Passage[];
+}
+
+// ---------------------------------------------------------------------------
+// Search
+
+const FilterValues = Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.filterValueLength }), {
+  maxItems: LIMITS.filterValues,
+});
+
+/** ISO date with the precision the user typed: `2021`, `2021-12`, `2021-12-15`. */
+export const ISO_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+
+export const SearchRequestSchema = Type.Object(
+  {
+    q: Type.String({ maxLength: LIMITS.queryLength, default: '' }),
+    speaker: FilterValues,
+    topic: FilterValues,
+    kind: Type.Array(Type.Union(PASSAGE_KINDS.map((k) => Type.Literal(k))), { maxItems: 3 }),
+    from: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
+    to: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
+    sort: Type.Union(SORT_ORDERS.map((s) => Type.Literal(s))),
+    limit: Type.Integer({ minimum: 0, maximum: LIMITS.pageSize }),
+    offset: Type.Integer({ minimum: 0, maximum: LIMITS.maxOffset }),
+  },
+  { additionalProperties: false },
+);
+export type SearchRequest = Static<typeof SearchRequestSchema>;
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface Hit {
+  id: string;
+  docId: string;
+  kind: PassageKind;
+  speaker: string | null;
+  text: string;
+  snippet: string;
+  /** Offsets into `text` of the matched words. */
+  highlights: Array<[number, number]>;
+  date: string | null;
+  topics: string[];
+  title: string;
+  path: string;
+  score: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  tookMs: number;
+  hits: Hit[];
+  facets: Record<FacetName, FacetValue[]>;
+  /** Said when part of the query could not be understood and was searched as text. */
+  notes: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Status
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface IndexProgress {
+  phase: 'starting' | 'reading' | 'loading-cache' | 'ready' | 'failed';
+  filesDone: number;
+  filesTotal: number;
+  passages: number;
+  elapsedMs: number;
+}
+
+export interface StatusResponse {
+  corpus: { path: string; name: string };
+  documents: number;
+  passages: number;
+  progress: IndexProgress;
+  skipped: SkippedFile[];
+  /** Set when the index could not be built at all. */
+  error: string | null;
+}
+
+export const DocumentIdSchema = Type.String({ minLength: 1, maxLength: LIMITS.idLength });
+
+// ---------------------------------------------------------------------------
+// The service every entry point exposes.
+
+export interface SearchApi {
+  search(request: SearchRequest): Promise<SearchResponse>;
+  document(id: string): Promise<ExtractedDocument>;
+  status(): Promise<StatusResponse>;
+}
+
+export type ContractMethod = keyof SearchApi;
+
+/**
+ * Every method of the contract, with the HTTP route that serves it and the IPC channel
+ * that carries it. Servers, bridges and tests iterate this table instead of naming
+ * methods by hand.
+ */
+export const CONTRACT = {
+  search: { channel: 'dictum:search', http: { method: 'GET', path: '/api/search' } },
+  document: { channel: 'dictum:document', http: { method: 'GET', path: '/api/documents/:id' } },
+  status: { channel: 'dictum:status', http: { method: 'GET', path: '/api/status' } },
+} as const satisfies Record<ContractMethod, { channel: string; http: { method: 'GET'; path: string } }>;
+
+export const CONTRACT_METHODS = Object.keys(CONTRACT) as ContractMethod[];
+
+/** A request with every omitted field set to its default. */
+export function searchRequest(partial: Partial<SearchRequest> = {}): SearchRequest {
+  return {
+    q: partial.q ?? '',
+    speaker: partial.speaker ?? [],
+    topic: partial.topic ?? [],
+    kind: partial.kind ?? [],
+    ...(partial.from !== undefined ? { from: partial.from } : {}),
+    ...(partial.to !== undefined ? { to: partial.to } : {}),
+    sort: partial.sort ?? 'relevance',
+    limit: partial.limit ?? LIMITS.defaultPageSize,
+    offset: partial.offset ?? 0,
+  };
+}
+
+/** The error every entry point reports for a request that breaks the contract. */
+export class ContractError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+/** The 17 top-level IPTC Media Topics, Dictum's default taxonomy. */
+export const IPTC_TOPICS = [
+  'arts-culture-entertainment-media',
+  'conflict-war-peace',
+  'crime-law-justice',
+  'disaster-accident-emergency',
+  'economy-business-finance',
+  'education',
+  'environment',
+  'health',
+  'human-interest',
+  'labour',
+  'lifestyle-leisure',
+  'politics',
+  'religion',
+  'science-technology',
+  'society',
+  'sport',
+  'weather',
+] as const;

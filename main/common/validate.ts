@@ -1,0 +1,47 @@
+/**
+ * Checks data that crosses a process boundary (IPC arguments, CLI flags) against the
+ * contract's schemas. HTTP uses the same schemas through Fastify.
+ */
+import { Value } from '@sinclair/typebox/value';
+import { ContractError, DocumentIdSchema, SearchRequestSchema, searchRequest, type SearchRequest } from './contract';
+
+function firstError(schema: Parameters<typeof Value.Errors>[0], value: unknown): string {
+  const error = Value.Errors(schema, value).First();
+  if (!error) return 'invalid value';
+  const where = error.path === '' ? 'request' : error.path.replace(/^\//, '').replace(/\//g, '.');
+  return `${where}: ${error.message}`;
+}
+
+/** A search request from anywhere, with defaults filled in; throws ContractError when it breaks the contract. */
+export function validateSearchRequest(raw: unknown): SearchRequest {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ContractError('search: the request must be an object');
+  }
+  const candidate = searchRequest(raw as Partial<SearchRequest>);
+  const unknownKeys = Object.keys(raw).filter((k) => !(k in candidate) && k !== 'from' && k !== 'to');
+  if (unknownKeys.length > 0) throw new ContractError(`search: unknown field ${unknownKeys.join(', ')}`);
+  if (!Value.Check(SearchRequestSchema, candidate)) {
+    throw new ContractError(`search: ${firstError(SearchRequestSchema, candidate)}`);
+  }
+  if (candidate.from && candidate.to && dateStart(candidate.from) > dateEnd(candidate.to)) {
+    throw new ContractError('search: from must not be after to');
+  }
+  return candidate;
+}
+
+export function validateDocumentId(raw: unknown): string {
+  if (!Value.Check(DocumentIdSchema, raw)) {
+    throw new ContractError(`document: id ${firstError(DocumentIdSchema, raw)}`);
+  }
+  return raw as string;
+}
+
+/** The first day a partial ISO date covers, as `YYYY-MM-DD` (comparable as a string). */
+export function dateStart(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/** An upper bound of the days a partial ISO date covers, comparable as a string. */
+export function dateEnd(date: string): string {
+  return date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
+}
