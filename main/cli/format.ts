@@ -1,0 +1,53 @@
+import type { SearchResponse, StatusResponse } from '../common/contract';
+
+/** Marks highlighted words for a terminal: bold where stdout is a TTY, [brackets] elsewhere. */
+function markHighlights(text: string, highlights: Array<[number, number]>, tty: boolean): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of [...highlights].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    out += text.slice(at, start) + (tty ? `\x1b[1m${text.slice(start, end)}\x1b[0m` : `[${text.slice(start, end)}]`);
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function formatSearchResponse(
+  response: SearchResponse,
+  status: StatusResponse,
+  tty = Boolean(process.stdout.isTTY),
+): string {
+  const lines: string[] = [];
+  lines.push(
+    `${response.total} match${response.total === 1 ? '' : 'es'} in ${status.corpus.name} (${response.tookMs.toFixed(1)} ms)`,
+  );
+  for (const note of response.notes) lines.push(`note: ${note}`);
+  for (const hit of response.hits) {
+    const who = hit.speaker ?? '(no speaker)';
+    lines.push('');
+    lines.push(`${who} · ${hit.date ?? 'undated'} · ${hit.kind} · ${clip(hit.title, 70)}`);
+    const text = hit.text.length <= 400 ? markHighlights(hit.text, hit.highlights, tty) : hit.snippet;
+    lines.push(`  ${text.replace(/\s+/g, ' ')}`);
+    lines.push(`  ${hit.path}  [${hit.id}]`);
+  }
+  const facetLine = (name: string, values: Array<{ value: string; count: number }>) =>
+    values.length ? `${name}: ${values.slice(0, 8).map((v) => `${v.value} (${v.count})`).join(', ')}` : '';
+  lines.push('');
+  for (const [name, values] of Object.entries(response.facets)) {
+    const line = facetLine(name, values);
+    if (line) lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatStatus(status: StatusResponse): string {
+  const p = status.progress;
+  const files = p.filesTotal ? `${p.filesDone}/${p.filesTotal} files` : `${p.filesDone} files`;
+  const skipped = status.skipped.length ? `, ${status.skipped.length} skipped` : '';
+  const error = status.error ? ` — error: ${status.error}` : '';
+  return `${status.corpus.name}: ${p.phase}, ${files}, ${status.documents} documents, ${status.passages} passages${skipped} (${(p.elapsedMs / 1000).toFixed(1)} s)${error}`;
+}

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { ExtractedDocument, SearchResponse, StatusResponse } from '../common/contract';
+import { formatSearchResponse } from './format';
+import { bundledCorpusDir, packageRoot } from './paths';
+
+const root = packageRoot();
+
+/** Runs the CLI from its TypeScript sources, as `npx dictum` runs the built one. */
+function dictum(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'main/cli/main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('search --json answers from the bundled corpus with speaker, topic and date facets', () => {
+  const { code, stdout, stderr } = dictum('search', 'Olympics', '--json', '--no-cache');
+  assert.equal(code, 0, stderr);
+  const response = JSON.parse(stdout) as SearchResponse;
+  assert.equal(response.query, 'Olympics');
+  assert.ok(response.total > 0, 'some passages mention the Olympics');
+  assert.ok(response.hits.length > 0);
+  for (const hit of response.hits) {
+    assert.match(hit.text, /olympic/i);
+    assert.ok(hit.highlights.length > 0, 'every hit marks its matched words');
+    for (const [start, end] of hit.highlights) assert.match(hit.text.slice(start, end), /olympic/i);
+  }
+  assert.ok(response.facets.speaker.length > 0, 'speaker facet');
+  assert.ok(response.facets.topic.length > 0, 'topic facet');
+  assert.ok(response.facets.date.length > 0, 'date facet');
+});
+
+test('search filters by speaker and kind through flags', () => {
+  const { code, stdout, stderr } = dictum(
+    'search',
+    'sports',
+    '--speaker',
+    'Vladimir Putin',
+    '--kind',
+    'quote',
+    '--json',
+    '--no-cache',
+  );
+  assert.equal(code, 0, stderr);
+  const response = JSON.parse(stdout) as SearchResponse;
+  assert.ok(response.total > 0, 'Putin is quoted on sports in the seed');
+  for (const hit of response.hits) {
+    assert.equal(hit.speaker, 'Vladimir Putin');
+    assert.equal(hit.kind, 'quote');
+  }
+});
+
+test('bad flags are usage errors with exit code 2 and a clear message', () => {
+  const limit = dictum('search', 'x', '--limit', 'many', '--no-cache');
+  assert.equal(limit.code, 2);
+  assert.match(limit.stderr, /--limit takes a whole number/);
+  const kind = dictum('search', 'x', '--kind', 'rumour', '--no-cache');
+  assert.equal(kind.code, 2);
+  assert.match(kind.stderr, /kind/);
+  const unknown = dictum('frobnicate');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command "frobnicate"/);
+});
+
+test('extract --json prints the contract document for the seed', () => {
+  const seed = join(bundledCorpusDir(), 'news/cgtn-2021-12-xi-putin-video-call.txt');
+  const { code, stdout, stderr } = dictum('extract', seed, '--json');
+  assert.equal(code, 0, stderr);
+  const extracted = JSON.parse(stdout) as ExtractedDocument;
+  assert.ok(extracted.text.length > 0);
+  for (const passage of extracted.passages) {
+    assert.equal(extracted.text.slice(passage.start, passage.end), passage.text);
+  }
+});
+
+test('extract reports a missing file without a stack trace', () => {
+  const { code, stderr } = dictum('extract', join(root, 'no-such-file.txt'));
+  assert.equal(code, 1);
+  assert.match(stderr, /^dictum: cannot read/);
+  assert.doesNotMatch(stderr, /at .*\.ts:\d+/);
+});
+
+test('the human format marks highlights without a TTY', () => {
+  const response: SearchResponse = {
+    query: 'sport',
+    total: 1,
+    tookMs: 1.25,
+    notes: [],
+    hits: [
+      {
+        id: 'd:1',
+        docId: 'd',
+        kind: 'quote',
+        speaker: 'Vladimir Putin',
+        text: 'rejecting any attempts to politicize sports',
+        snippet: 'rejecting any attempts to politicize sports',
+        highlights: [[37, 43]],
+        date: '2021-12-15',
+        topics: ['sport'],
+        title: 'A call',
+        path: 'news/a.txt',
+        score: 1,
+      },
+    ],
+    facets: { speaker: [{ value: 'Vladimir Putin', count: 1 }], topic: [], date: [], kind: [] },
+  };
+  const status = { corpus: { name: 'corpus', path: '/c' } } as StatusResponse;
+  const out = formatSearchResponse(response, status, false);
+  assert.match(out, /1 match in corpus/);
+  assert.match(out, /politicize \[sports\]/);
+  assert.match(out, /speaker: Vladimir Putin \(1\)/);
+});

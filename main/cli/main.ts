@@ -1,0 +1,184 @@
+/**
+ * `dictum`: the command line of Dictum. Every command answers from the same SearchService
+ * as the desktop app and the HTTP server, and prints the contract's JSON with --json.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { ContractError, type SearchRequest } from '../common/contract';
+import { validateSearchRequest } from '../common/validate';
+import { formatSearchResponse, formatStatus } from './format';
+import { bundledCorpusDir } from './paths';
+
+const USAGE = `Usage: dictum <command> [options]
+
+Commands:
+  search QUERY     search the corpus (an empty QUERY browses everything)
+      --corpus DIR  --speaker NAME...  --topic SLUG...  --kind quote|turn|narrative...
+      --from DATE  --to DATE  --sort relevance|date-desc|date-asc  --limit N  --offset N  --json
+  extract FILE     show the documents and passages Dictum reads from FILE  [--json]
+  index [DIR]      build or update the saved index of DIR (default: the bundled corpus)  [--json]
+  serve            serve the search API and the UI over HTTP
+      --corpus DIR  --host 127.0.0.1  --port 4820  --token TOKEN (or DICTUM_TOKEN)
+  app              open the desktop app (or, without an Electron binary, serve the UI)
+      --corpus DIR
+
+Options common to all commands:
+  --no-cache       do not read or write the saved index
+  -h, --help       show this help
+
+Query syntax: words (all required), "exact phrase", -exclude, OR, speaker:NAME, topic:SLUG,
+kind:quote, date:2021-12, date:2021-12..2022-02, after:DATE, before:DATE.
+`;
+
+/** Exit codes: 0 done, 1 failed, 2 bad usage. */
+class UsageError extends Error {}
+
+const options = {
+  corpus: { type: 'string' },
+  speaker: { type: 'string', multiple: true },
+  topic: { type: 'string', multiple: true },
+  kind: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  json: { type: 'boolean' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  token: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+function integerFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+export function searchRequestFromFlags(query: string, flags: Flags): SearchRequest {
+  const raw: Record<string, unknown> = { q: query };
+  if (flags.speaker) raw.speaker = flags.speaker;
+  if (flags.topic) raw.topic = flags.topic;
+  if (flags.kind) raw.kind = flags.kind;
+  if (flags.from) raw.from = flags.from;
+  if (flags.to) raw.to = flags.to;
+  if (flags.sort) raw.sort = flags.sort;
+  const limit = integerFlag('limit', flags.limit);
+  if (limit !== undefined) raw.limit = limit;
+  const offset = integerFlag('offset', flags.offset);
+  if (offset !== undefined) raw.offset = offset;
+  return validateSearchRequest(raw);
+}
+
+function corpusDir(flags: Flags, positional?: string): string {
+  const dir = positional ?? flags.corpus;
+  return dir ? resolve(dir) : bundledCorpusDir();
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values: flags, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (flags.help || !command) {
+    process.stdout.write(USAGE);
+    return command || flags.help ? 0 : 2;
+  }
+  const cacheDir = flags['no-cache'] ? null : undefined;
+
+  switch (command) {
+    case 'search': {
+      if (rest.length > 1) throw new UsageError('search takes one QUERY; quote it if it has spaces');
+      const request = searchRequestFromFlags(rest[0] ?? '', flags);
+      const { createSearchService } = await import('../service/index');
+      const service = createSearchService({ corpusDir: corpusDir(flags), cacheDir });
+      try {
+        const status = await service.ready();
+        if (status.error) throw new Error(status.error);
+        const response = await service.search(request);
+        process.stdout.write(
+          flags.json ? `${JSON.stringify(response, null, 2)}\n` : formatSearchResponse(response, status),
+        );
+      } finally {
+        await service.close();
+      }
+      return 0;
+    }
+    case 'extract': {
+      const file = rest[0];
+      if (!file || rest.length > 1) throw new UsageError('extract takes one FILE');
+      const { extractSingleFile } = await import('../corpus/corpusReader');
+      const result = await extractSingleFile(resolve(file));
+      if (!result.ok) {
+        process.stderr.write(`dictum: cannot read ${file}: ${result.reason}\n`);
+        return 1;
+      }
+      // One document prints as the contract's object; a JSON/JSONL file of many prints one per line.
+      const out =
+        result.documents.length === 1
+          ? JSON.stringify(result.documents[0], null, 2)
+          : result.documents.map((d) => JSON.stringify(d)).join('\n');
+      process.stdout.write(`${out}\n`);
+      return 0;
+    }
+    case 'index': {
+      if (rest.length > 1) throw new UsageError('index takes at most one DIR');
+      const { createSearchService } = await import('../service/index');
+      const service = createSearchService({ corpusDir: corpusDir(flags, rest[0]), cacheDir });
+      const unsubscribe = flags.json
+        ? () => undefined
+        : service.onProgress((s) => process.stderr.write(`\r${formatStatus(s)}`));
+      const status = await service.ready();
+      unsubscribe();
+      await service.close();
+      process.stdout.write(flags.json ? `${JSON.stringify(status, null, 2)}\n` : `\n${formatStatus(status)}\n`);
+      return status.error ? 1 : 0;
+    }
+    case 'serve':
+    case 'app': {
+      if (rest.length > 0) throw new UsageError(`${command} takes no positional arguments; use --corpus DIR`);
+      const { runServe, runApp } = await import('./serve');
+      const serveOptions = {
+        corpusDir: corpusDir(flags),
+        cacheDir,
+        host: flags.host,
+        port: integerFlag('port', flags.port),
+        token: flags.token ?? process.env.DICTUM_TOKEN,
+      };
+      return command === 'serve' ? runServe(serveOptions) : runApp(serveOptions);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`dictum: ${error.message}\nRun "dictum --help" for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ContractError) {
+      process.stderr.write(`dictum: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`dictum: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,94 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot, rendererDir } from './paths';
+
+export interface ServeOptions {
+  corpusDir: string;
+  cacheDir: null | undefined;
+  host: string | undefined;
+  port: number | undefined;
+  token: string | undefined;
+}
+
+const DEFAULT_PORT = 4820;
+
+/** `dictum serve`: the HTTP API and the UI, until SIGINT or SIGTERM. */
+export async function runServe(options: ServeOptions, announce = true): Promise<number> {
+  const { createSearchService } = await import('../service/index');
+  const { startServer } = await import('../server/index');
+  const service = createSearchService({ corpusDir: options.corpusDir, cacheDir: options.cacheDir, watch: true });
+  let server;
+  try {
+    server = await startServer({
+      service,
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? DEFAULT_PORT,
+      token: options.token,
+      staticDir: rendererDir(),
+    });
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  if (announce) process.stdout.write(`Dictum is serving ${options.corpusDir} at ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stdout.write('dictum: shutting down (finishing requests, saving the index)\n');
+  await server.close();
+  await service.close();
+  return 0;
+}
+
+/**
+ * The Electron binary, fetched first where it can be: the `electron` package's installer
+ * downloads it once. Returns the binary's path, or why it cannot be had.
+ */
+function electronBinary(): { path: string } | { reason: string } {
+  const root = packageRoot();
+  const pkg = join(root, 'node_modules', 'electron');
+  if (!existsSync(pkg)) return { reason: 'the electron package is not installed' };
+  // The same lookup as the electron package's own index.js: path.txt names the binary in dist/.
+  const locate = (): string | null => {
+    const pathFile = join(pkg, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const executable = readFileSync(pathFile, 'utf8').trim();
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const binary = override ? join(override, executable) : join(pkg, 'dist', executable);
+    return existsSync(binary) ? binary : null;
+  };
+  const found = locate();
+  if (found) return { path: found };
+  const install = spawnSync(process.execPath, [join(pkg, 'install.js')], {
+    cwd: pkg,
+    timeout: 180_000,
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
+  const fetched = locate();
+  if (fetched) return { path: fetched };
+  // The installer prints a stack; its first line says what went wrong (e.g. a failed DNS lookup).
+  const why = `${install.stderr ?? ''}\n${install.error?.message ?? ''}`
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line && !line.startsWith('at '));
+  return { reason: `the Electron binary could not be downloaded${why ? ` (${why.slice(0, 160)})` : ''}` };
+}
+
+/** `dictum app` (npm start): the desktop app, or the same UI served locally where Electron cannot run. */
+export async function runApp(options: ServeOptions): Promise<number> {
+  const binary = electronBinary();
+  if ('path' in binary) {
+    const main = join(packageRoot(), 'dist', 'electron', 'main.js');
+    const child = spawn(binary.path, [main, '--corpus', options.corpusDir], { stdio: 'inherit' });
+    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+  }
+  const port = options.port ?? DEFAULT_PORT;
+  process.stdout.write(
+    `dictum: no desktop window here: ${binary.reason}; serving the same UI at http://${options.host ?? '127.0.0.1'}:${port}/ instead\n`,
+  );
+  return runServe({ ...options, port }, false);
+}
