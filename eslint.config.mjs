@@ -7,7 +7,9 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process', 'http', 'crypto'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'corpus/**'] },
+  {
+    ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'corpus/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,7 +39,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'Pure modules must not use Node; put I/O in main/corpus or main/service.' },
+            {
+              group: nodeBuiltins,
+              message: 'Pure modules must not use Node; put I/O in main/corpus or main/service.',
+            },
             { group: ['electron'], message: 'Only main/electron may import electron.' },
           ],
         },
@@ -54,7 +59,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, 'electron'], message: 'The renderer runs sandboxed: no Node or Electron.' },
+            {
+              group: [...nodeBuiltins, 'electron'],
+              message: 'The renderer runs sandboxed: no Node or Electron.',
+            },
             {
               group: ['../main/*', '!../main/common', '../main/!(common)/**'],
               message: 'The renderer may import only main/common.',

@@ -11,15 +11,30 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const watch = process.argv.includes('--watch');
 
-const node = { platform: 'node', target: 'node20', format: 'cjs', bundle: true, sourcemap: true, packages: 'external' };
+const node = {
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  bundle: true,
+  sourcemap: true,
+  packages: 'external',
+};
 
 /** [entry, outfile, options] — entries that do not exist yet are skipped, with a note. */
 const entries = [
   ['main/cli/main.ts', 'cli.js', { ...node, banner: { js: '#!/usr/bin/env node' } }],
   ['main/service/indexWorker.ts', 'indexWorker.js', node],
   ['main/electron/main.ts', 'electron/main.js', { ...node, external: ['electron'] }],
-  ['main/electron/preload.ts', 'electron/preload.js', { ...node, packages: undefined, external: ['electron'] }],
-  ['renderer/app.ts', 'renderer/app.js', { platform: 'browser', target: 'chrome120', format: 'iife', bundle: true, sourcemap: true }],
+  [
+    'main/electron/preload.ts',
+    'electron/preload.js',
+    { ...node, packages: undefined, external: ['electron'] },
+  ],
+  [
+    'renderer/app.ts',
+    'renderer/app.js',
+    { platform: 'browser', target: 'chrome120', format: 'iife', bundle: true, sourcemap: true },
+  ],
 ];
 
 if (!watch) rmSync(dist, { recursive: true, force: true });
@@ -31,13 +46,19 @@ await Promise.all(
       console.warn(`build: ${entry} does not exist yet; skipped`);
       return;
     }
-    await build({ ...options, entryPoints: [join(root, entry)], outfile: join(dist, out), logLevel: 'warning' });
+    await build({
+      ...options,
+      entryPoints: [join(root, entry)],
+      outfile: join(dist, out),
+      logLevel: 'warning',
+    });
   }),
 );
 
 // Static renderer files (HTML, CSS, fonts, icons) are copied as they are.
 for (const name of readdirSync(join(root, 'renderer'))) {
-  if (/\.(html|css|svg|png|woff2?)$/.test(name)) cpSync(join(root, 'renderer', name), join(dist, 'renderer', name));
+  if (/\.(html|css|svg|png|woff2?)$/.test(name))
+    cpSync(join(root, 'renderer', name), join(dist, 'renderer', name));
 }
 if (existsSync(join(dist, 'cli.js'))) chmodSync(join(dist, 'cli.js'), 0o755);
 console.log('build: dist/ ready');

@@ -25,7 +25,11 @@ if (files.length === 0) {
   console.error('unit: no test files found');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.sort()], {
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.sort()],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(r.status ?? 1);

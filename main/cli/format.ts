@@ -6,7 +6,9 @@ function markHighlights(text: string, highlights: Array<[number, number]>, tty: 
   let at = 0;
   for (const [start, end] of [...highlights].sort((a, b) => a[0] - b[0])) {
     if (start < at) continue;
-    out += text.slice(at, start) + (tty ? `\x1b[1m${text.slice(start, end)}\x1b[0m` : `[${text.slice(start, end)}]`);
+    out +=
+      text.slice(at, start) +
+      (tty ? `\x1b[1m${text.slice(start, end)}\x1b[0m` : `[${text.slice(start, end)}]`);
     at = end;
   }
   return out + text.slice(at);
@@ -35,7 +37,12 @@ export function formatSearchResponse(
     lines.push(`  ${hit.path}  [${hit.id}]`);
   }
   const facetLine = (name: string, values: Array<{ value: string; count: number }>) =>
-    values.length ? `${name}: ${values.slice(0, 8).map((v) => `${v.value} (${v.count})`).join(', ')}` : '';
+    values.length
+      ? `${name}: ${values
+          .slice(0, 8)
+          .map((v) => `${v.value} (${v.count})`)
+          .join(', ')}`
+      : '';
   lines.push('');
   for (const [name, values] of Object.entries(response.facets)) {
     const line = facetLine(name, values);

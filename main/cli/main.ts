@@ -139,7 +139,9 @@ async function run(argv: string[]): Promise<number> {
       const status = await service.ready();
       unsubscribe();
       await service.close();
-      process.stdout.write(flags.json ? `${JSON.stringify(status, null, 2)}\n` : `\n${formatStatus(status)}\n`);
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(status, null, 2)}\n` : `\n${formatStatus(status)}\n`,
+      );
       return status.error ? 1 : 0;
     }
     case 'serve':

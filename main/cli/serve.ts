@@ -17,7 +17,11 @@ const DEFAULT_PORT = 4820;
 export async function runServe(options: ServeOptions, announce = true): Promise<number> {
   const { createSearchService } = await import('../service/index');
   const { startServer } = await import('../server/index');
-  const service = createSearchService({ corpusDir: options.corpusDir, cacheDir: options.cacheDir, watch: true });
+  const service = createSearchService({
+    corpusDir: options.corpusDir,
+    cacheDir: options.cacheDir,
+    watch: true,
+  });
   let server;
   try {
     server = await startServer({

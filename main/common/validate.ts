@@ -3,7 +3,13 @@
  * contract's schemas. HTTP uses the same schemas through Fastify.
  */
 import { Value } from '@sinclair/typebox/value';
-import { ContractError, DocumentIdSchema, SearchRequestSchema, searchRequest, type SearchRequest } from './contract';
+import {
+  ContractError,
+  DocumentIdSchema,
+  SearchRequestSchema,
+  searchRequest,
+  type SearchRequest,
+} from './contract';
 
 function firstError(schema: Parameters<typeof Value.Errors>[0], value: unknown): string {
   const error = Value.Errors(schema, value).First();
