@@ -154,6 +154,7 @@ async function run(argv: string[]): Promise<number> {
         host: flags.host,
         port: integerFlag('port', flags.port),
         token: flags.token ?? process.env.DICTUM_TOKEN,
+        corpusGiven: flags.corpus !== undefined,
       };
       return command === 'serve' ? runServe(serveOptions) : runApp(serveOptions);
     }

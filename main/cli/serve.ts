@@ -9,6 +9,8 @@ export interface ServeOptions {
   host: string | undefined;
   port: number | undefined;
   token: string | undefined;
+  /** Whether the user named the corpus; if not, the desktop app reopens the last one it had. */
+  corpusGiven?: boolean;
 }
 
 const DEFAULT_PORT = 4820;
@@ -87,7 +89,8 @@ export async function runApp(options: ServeOptions): Promise<number> {
   const binary = electronBinary();
   if ('path' in binary) {
     const main = join(packageRoot(), 'dist', 'electron', 'main.js');
-    const child = spawn(binary.path, [main, '--corpus', options.corpusDir], { stdio: 'inherit' });
+    const args = options.corpusGiven ? [main, '--corpus', options.corpusDir] : [main];
+    const child = spawn(binary.path, args, { stdio: 'inherit' });
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
   }
   const port = options.port ?? DEFAULT_PORT;
