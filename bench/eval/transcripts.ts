@@ -1,0 +1,285 @@
+/**
+ * Canonical speakers of transcript turns (White House and Kremlin).
+ *
+ * Gold, White House: the most frequent turn labels of wh_briefings (every label with more
+ * than ~20 turns whose holder we could name with certainty for 2021–2022) mapped by hand
+ * to the person; labels not in the table are not scored (the coverage is reported).
+ * Gold, Kremlin: the paragraph's `speaker` label normalised by hand-written rules: generic
+ * labels (Question → Reporter, Remark, Reply, Response, Comment) and two-word labels taken
+ * as they are (first name + surname); longer labels only when listed in the hand-checked
+ * table below (role + name, e.g. "President of Russia Vladimir Putin" → "Vladimir Putin").
+ * A turn is right when the Dictum passage covering its first words has the gold speaker.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract, loose, ratio, type Row } from './common';
+
+export const WH_GOLD: Record<string, string> = {
+  Q: 'Reporter',
+  'MS. PSAKI': 'Jen Psaki',
+  'MS. JEAN-PIERRE': 'Karine Jean-Pierre',
+  'THE PRESIDENT': 'Joe Biden',
+  'PRESIDENT BIDEN': 'Joe Biden',
+  'SENIOR ADMINISTRATION OFFICIAL': 'Senior administration official',
+  MODERATOR: 'Moderator',
+  'MR. SULLIVAN': 'Jake Sullivan',
+  'THE VICE PRESIDENT': 'Kamala Harris',
+  'VICE PRESIDENT HARRIS': 'Kamala Harris',
+  'MR. ZIENTS': 'Jeff Zients',
+  'MR. KIRBY': 'John Kirby',
+  'DR. FAUCI': 'Anthony Fauci',
+  'DR. WALENSKY': 'Rochelle Walensky',
+  'DR. JHA': 'Ashish Jha',
+  'ACTING ADMINISTRATOR SLAVITT': 'Andy Slavitt',
+  'AUDIENCE MEMBER': 'Audience member',
+  AUDIENCE: 'Audience',
+  'MR. DEESE': 'Brian Deese',
+  'MR. MUNOZ': 'Kevin Munoz',
+  'THE FIRST LADY': 'Jill Biden',
+  'SECRETARY RAIMONDO': 'Gina Raimondo',
+  'SECRETARY GRANHOLM': 'Jennifer Granholm',
+  'ADMINISTRATOR CRISWELL': 'Deanne Criswell',
+  'SECRETARY MAYORKAS': 'Alejandro Mayorkas',
+  'SURGEON GENERAL MURTHY': 'Vivek Murthy',
+  'DR. MURTHY': 'Vivek Murthy',
+  'MR. BERNSTEIN': 'Jared Bernstein',
+  'SECRETARY BUTTIGIEG': 'Pete Buttigieg',
+  'MS. BEDINGFIELD': 'Kate Bedingfield',
+  'MS. NEUBERGER': 'Anne Neuberger',
+  'AMBASSADOR RICE': 'Susan Rice',
+  'SECRETARY CARDONA': 'Miguel Cardona',
+  'CHAIR ROUSE': 'Cecilia Rouse',
+  'MR. BATES': 'Andrew Bates',
+  'MR. RAMAMURTI': 'Bharat Ramamurti',
+  'SECRETARY KERRY': 'John Kerry',
+  OPERATOR: 'Operator',
+  PARTICIPANT: 'Participant',
+  'SECRETARY VILSACK': 'Tom Vilsack',
+  'ADMINISTRATOR REGAN': 'Michael Regan',
+  'SECRETARY FUDGE': 'Marcia Fudge',
+  'SECRETARY YELLEN': 'Janet Yellen',
+  'SECRETARY BECERRA': 'Xavier Becerra',
+  'MR. LANDRIEU': 'Mitch Landrieu',
+  'PRESIDENT MACRON': 'Emmanuel Macron',
+  'PRESIDENT ZELENSKYY': 'Volodymyr Zelenskyy',
+  'PRIME MINISTER JOHNSON': 'Boris Johnson',
+  'MR. MEAGHER': 'Chris Meagher',
+  'DR. NUNEZ-SMITH': 'Marcella Nunez-Smith',
+};
+
+const KREMLIN_GENERIC: Record<string, string> = {
+  Question: 'Reporter',
+  Remark: 'Remark',
+  Reply: 'Reply',
+  Response: 'Reply',
+  Comment: 'Remark',
+};
+
+/** Hand-checked labels of more than two words (role + name, or a three-part name). */
+const KREMLIN_LONG: Record<string, string> = {
+  'President of Russia Vladimir Putin': 'Vladimir Putin',
+  'President of Russia Dmitry Medvedev': 'Dmitry Medvedev',
+  'Prime Minister Dmitry Medvedev': 'Dmitry Medvedev',
+  'Finance Minister Anton Siluanov': 'Anton Siluanov',
+  'Recep Tayyip Erdogan': 'Recep Tayyip Erdogan',
+  'Transport Minister Maxim Sokolov': 'Maxim Sokolov',
+  'Deputy Prime Minister Olga Golodets': 'Olga Golodets',
+  'Healthcare Minister Veronika Skvortsova': 'Veronika Skvortsova',
+  'Minister of Industry and Trade Denis Manturov': 'Denis Manturov',
+  'President of Kazakhstan Nursultan Nazarbayev': 'Nursultan Nazarbayev',
+  'President of Belarus Alexander Lukashenko': 'Alexander Lukashenko',
+  'Defence Minister Sergei Shoigu': 'Sergei Shoigu',
+  'Gazprom CEO Alexei Miller': 'Alexei Miller',
+  'Deputy Prime Minister Dmitry Rogozin': 'Dmitry Rogozin',
+  'Deputy Prime Minister Arkady Dvorkovich': 'Arkady Dvorkovich',
+  'Minister of Sport Pavel Kolobkov': 'Pavel Kolobkov',
+  'Energy Minister Alexander Novak': 'Alexander Novak',
+  'President of Armenia Serzh Sargsyan': 'Serzh Sargsyan',
+  'Chairman of the Federation of Independent Trade Unions of Russia Mikhail Shmakov': 'Mikhail Shmakov',
+  'Accounts Chamber Chairperson Tatyana Golikova': 'Tatyana Golikova',
+  'President of Kyrgyzstan Almazbek Atambayev': 'Almazbek Atambayev',
+  'Minister of Healthcare Veronika Skvortsova': 'Veronika Skvortsova',
+  'Moscow Mayor Sergei Sobyanin': 'Sergei Sobyanin',
+  'President of Uzbekistan Shavkat Mirziyoyev': 'Shavkat Mirziyoyev',
+  'Rostec State Corporation CEO Sergei Chemezov': 'Sergei Chemezov',
+  'FIFA President Gianni Infantino': 'Gianni Infantino',
+  'President of the Republic of Belarus Alexander Lukashenko': 'Alexander Lukashenko',
+  'Economic Development Minister Maxim Oreshkin': 'Maxim Oreshkin',
+  'President of Azerbaijan Ilham Aliyev': 'Ilham Aliyev',
+};
+
+export function kremlinGold(label: string): string | null {
+  const l = label.trim();
+  const generic = KREMLIN_GENERIC[l];
+  if (generic) return generic;
+  const long = KREMLIN_LONG[l];
+  if (long) return long;
+  if (/^\p{Lu}[\p{L}’'-]+ \p{Lu}[\p{L}’'-]+$/u.test(l)) return l;
+  return null;
+}
+
+interface Tally {
+  right: number;
+  wrong: number;
+  unscored: number;
+  confusions: Map<string, number>;
+}
+
+function tally(): Tally {
+  return { right: 0, wrong: 0, unscored: 0, confusions: new Map() };
+}
+
+let currentFile = '';
+const examples: string[] = [];
+
+function score(t: Tally, gold: string, got: string | null | undefined): void {
+  if (got === gold) t.right++;
+  else {
+    t.wrong++;
+    if (examples.length < 2000) examples.push(`${currentFile}\t${gold}\t${got ?? 'null'}`);
+    const k = `${gold} ← ${got ?? 'null'}`;
+    t.confusions.set(k, (t.confusions.get(k) ?? 0) + 1);
+  }
+}
+
+function top(t: Tally, n: number): string {
+  return [...t.confusions.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${k} ×${v}`)
+    .join('; ');
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (name.endsWith('.md') && name !== 'SOURCE.md') out.push(p);
+  }
+}
+
+const WH_LABEL = /^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.]):[ \t]*/;
+const WH_Q = /^[ \t]*Q(?:[ \t]*:[ \t]*|[ \t]+)/;
+
+export function evalWhiteHouse(
+  corpora: string,
+  rows: Row[],
+): { files: number; paragraphs: number; ms: number; cpuMs: number; bytes: number } {
+  const dir = join(corpora, 'wh_briefings');
+  const files: string[] = [];
+  if (existsSync(dir)) walk(dir, files);
+  const t = tally();
+  let paragraphs = 0;
+  let ms = 0;
+  let cpuMs = 0;
+  let bytes = 0;
+  for (const file of files) {
+    const raw = readFileSync(file, 'utf8');
+    bytes += raw.length;
+    currentFile = file;
+    const rel = file.slice(corpora.length + 1);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const docs = extract(rel, raw);
+    ms += performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpuMs += (c.user + c.system) / 1000;
+    const doc = docs[0];
+    const body = raw.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const paras = body.split(/\n[^\S\n]*\n/);
+    paragraphs += paras.length;
+    let cursor = 0;
+    for (const p of paras) {
+      const m = WH_LABEL.exec(p) ?? WH_Q.exec(p);
+      const label = m ? (m[1] ?? 'Q').replace(/\s+/g, ' ').trim() : null;
+      const rest = loose(m ? p.slice(m[0].length) : p);
+      // every paragraph moves the cursor, so a short answer ("Yeah.") is looked for only
+      // after the question before it
+      const probe = rest.slice(0, 100);
+      const at = doc && probe.length > 0 ? doc.text.indexOf(probe, cursor) : -1;
+      if (at >= 0) cursor = at + probe.length;
+      if (label === null) continue;
+      const gold = WH_GOLD[label];
+      if (!gold) {
+        t.unscored++;
+        continue;
+      }
+      if (!doc) {
+        score(t, gold, null);
+        continue;
+      }
+      if (probe.length === 0) continue;
+      if (at < 0) {
+        score(t, gold, 'unaligned');
+        continue;
+      }
+      const passage = doc.passages.find((ps) => ps.start <= at && at < ps.end);
+      score(t, gold, passage?.kind === 'turn' ? passage.speaker : `${passage?.kind ?? 'none'}`);
+    }
+  }
+  if (process.env.EVAL_DEBUG)
+    writeFileSync(join(process.env.EVAL_DEBUG, 'turns-wh.txt'), examples.join('\n'));
+  examples.length = 0;
+  rows.push({
+    section: 'Transcript turns',
+    metric: 'White House canonical speaker accuracy',
+    value: ratio(t.right, t.right + t.wrong),
+    n: String(t.right + t.wrong),
+    note: `${files.length} files (all); ${t.unscored} turns with labels outside the gold table not scored. Top errors: ${top(t, 4) || 'none'}`,
+  });
+  return { files: files.length, paragraphs, ms, cpuMs, bytes };
+}
+
+export function evalKremlin(corpora: string, rows: Row[]): void {
+  const file = join(corpora, 'kremlin_en', 'kremlin_en_1999-2018.jsonl');
+  if (!existsSync(file)) {
+    rows.push({ section: 'Transcript turns', metric: 'Kremlin', value: '-', n: '0', note: 'no data' });
+    return;
+  }
+  const t = tally();
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0);
+  lines.forEach((line, i) => {
+    currentFile = `record ${i}`;
+    const rec = JSON.parse(line) as {
+      paragraphs: Array<{ text: string; speaker: string | null; turn_start: boolean }>;
+    };
+    const starts = rec.paragraphs.filter((p) => p.turn_start && p.speaker);
+    if (starts.length === 0) return;
+    const doc = extract(`kremlin/${i}.json`, line)[0];
+    let cursor = 0;
+    for (const p of starts) {
+      const gold = kremlinGold(p.speaker as string);
+      if (!gold) {
+        t.unscored++;
+        continue;
+      }
+      if (!doc) {
+        score(t, gold, null);
+        continue;
+      }
+      const body = p.text.startsWith(`${p.speaker}:`)
+        ? p.text.slice((p.speaker as string).length + 1)
+        : p.text;
+      const probe = body.trim().slice(0, 100);
+      const at = doc.text.indexOf(probe, cursor);
+      if (at < 0) {
+        score(t, gold, 'unaligned');
+        continue;
+      }
+      cursor = at;
+      const passage = doc.passages.find((ps) => ps.start <= at && at < ps.end);
+      score(t, gold, passage?.kind === 'turn' ? passage.speaker : `${passage?.kind ?? 'none'}`);
+    }
+  });
+  if (process.env.EVAL_DEBUG)
+    writeFileSync(join(process.env.EVAL_DEBUG, 'turns-kremlin.txt'), examples.join('\n'));
+  rows.push({
+    section: 'Transcript turns',
+    metric: 'Kremlin canonical speaker accuracy',
+    value: ratio(t.right, t.right + t.wrong),
+    n: String(t.right + t.wrong),
+    note: `${lines.length} records (all); ${t.unscored} turns with long labels outside the hand-checked table not scored. Top errors: ${top(t, 4) || 'none'}`,
+  });
+}

@@ -1,0 +1,283 @@
+/**
+ * Reading a corpus folder from disk: listing files (recursively, with reasons for what is
+ * skipped), the user's alias and taxonomy files at the root, and each file's documents.
+ * Extraction itself is pure and lives in main/extract.
+ */
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ExtractedDocument, SkippedFile } from '../common/contract';
+import { defaultExtractOptions, extractDocuments, formatOf, mergeTaxonomy, type ExtractOptions, type Sidecar } from '../extract/extractDocuments';
+import { hashBytes } from '../extract/hash';
+import { DEFAULT_TAXONOMY } from '../extract/topics';
+import { decodeBytes } from './decode';
+
+export interface CorpusFile {
+  /** Relative to the corpus dir, forward slashes. */
+  path: string;
+  absPath: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface CorpusListing {
+  files: CorpusFile[];
+  skipped: SkippedFile[];
+}
+
+/** The corpus options: the user's aliases and taxonomy (see loadCorpusOptions). */
+export type CorpusOptions = ExtractOptions;
+
+export type FileExtraction =
+  | { ok: true; documents: ExtractedDocument[]; hash: string /* content hash of the bytes */; warnings?: string[] }
+  | { ok: false; reason: string };
+
+/** Files larger than this are refused without being read. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** The user's files at the corpus root; they configure reading and are not documents. */
+export const ALIAS_FILES = ['dictum-aliases.yaml', 'dictum-aliases.yml', 'dictum-aliases.json'];
+export const TOPIC_FILES = ['dictum-topics.yaml', 'dictum-topics.yml', 'dictum-topics.json'];
+const SIDECAR_SUFFIX = '.meta.json';
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+function errorReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'no read permission';
+    case 'ELOOP':
+      return 'symlink loop';
+    case 'ENOENT':
+      return 'file not found (removed, or a broken link)';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * Lists the corpus recursively. Hidden entries, unsupported types, empty or oversized files,
+ * unreadable entries and symlink loops are skipped with a reason; sidecars
+ * (`X.meta.json`) and the option files at the root are neither listed nor reported.
+ */
+export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
+  const files: CorpusFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const skip = (abs: string, reason: string) => skipped.push({ path: toPosix(relative(dir, abs)) || basename(abs), reason: `corpus: ${reason}` });
+  let rootReal: string;
+  try {
+    rootReal = await realpath(dir);
+    const s = await stat(rootReal);
+    if (!s.isDirectory()) throw Object.assign(new Error(`not a folder: ${dir}`), { code: 'ENOTDIR' });
+  } catch (e) {
+    throw new Error(`corpus: cannot open ${dir}: ${errorReason(e)}`);
+  }
+  const visited = new Set<string>([rootReal]);
+
+  const walk = async (absDir: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = await readdir(absDir);
+    } catch (e) {
+      skip(absDir, `cannot list folder: ${errorReason(e)}`);
+      return;
+    }
+    names.sort();
+    for (const name of names) {
+      const abs = join(absDir, name);
+      const rel = toPosix(relative(dir, abs));
+      if (name.startsWith('.')) {
+        skip(abs, 'hidden');
+        continue;
+      }
+      if (absDir === dir && (ALIAS_FILES.includes(name) || TOPIC_FILES.includes(name))) continue;
+      if (name.endsWith(SIDECAR_SUFFIX)) continue;
+      let info;
+      try {
+        const l = await lstat(abs);
+        info = l.isSymbolicLink() ? await stat(abs) : l;
+      } catch (e) {
+        skip(abs, errorReason(e));
+        continue;
+      }
+      if (info.isDirectory()) {
+        let real: string;
+        try {
+          real = await realpath(abs);
+        } catch (e) {
+          skip(abs, errorReason(e));
+          continue;
+        }
+        if (visited.has(real)) {
+          skip(abs, 'symlink loop (folder already visited)');
+          continue;
+        }
+        visited.add(real);
+        await walk(abs);
+        continue;
+      }
+      if (!info.isFile()) {
+        skip(abs, 'not a regular file');
+        continue;
+      }
+      if (!formatOf(name)) {
+        skip(abs, 'unsupported file type');
+        continue;
+      }
+      if (info.size === 0) {
+        skip(abs, 'empty file');
+        continue;
+      }
+      if (info.size > MAX_FILE_BYTES) {
+        skip(abs, `file too large (${(info.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
+        continue;
+      }
+      files.push({ path: rel, absPath: abs, size: info.size, mtimeMs: info.mtimeMs });
+    }
+  };
+  await walk(dir);
+  return { files, skipped };
+}
+
+function parseConfig(name: string, text: string): unknown {
+  return name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+}
+
+/**
+ * Reads `dictum-aliases.yaml` (canonical name → list of aliases) and `dictum-topics.yaml`
+ * (`replace: true|false` and `topics:` slug → keywords, or a plain slug → keywords mapping)
+ * at the corpus root. A broken file is reported as skipped and the defaults are used.
+ */
+export async function loadCorpusOptions(dir: string): Promise<{ options: CorpusOptions; skipped: SkippedFile[] }> {
+  const options = defaultExtractOptions();
+  const skipped: SkippedFile[] = [];
+  for (const name of ALIAS_FILES) {
+    let text: string;
+    try {
+      text = await readFile(join(dir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      const value = parseConfig(name, text);
+      if (value === null || value === undefined) continue;
+      if (typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a mapping: canonical name → list of aliases');
+      const aliases: Record<string, string[]> = {};
+      for (const [canonical, list] of Object.entries(value as Record<string, unknown>)) {
+        const items = Array.isArray(list) ? list : typeof list === 'string' ? [list] : [];
+        aliases[canonical] = items.filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
+      }
+      options.aliases = aliases;
+    } catch (e) {
+      skipped.push({ path: name, reason: `corpus: invalid aliases file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    }
+    break;
+  }
+  for (const name of TOPIC_FILES) {
+    let text: string;
+    try {
+      text = await readFile(join(dir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      const value = parseConfig(name, text);
+      if (value === null || value === undefined) continue;
+      if (typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a mapping: topic → list of keywords');
+      const v = value as Record<string, unknown>;
+      const replace = v.replace === true;
+      const topicsValue = v.topics && typeof v.topics === 'object' ? (v.topics as Record<string, unknown>) : v;
+      const taxonomy: Record<string, string[]> = {};
+      for (const [topic, words] of Object.entries(topicsValue)) {
+        if (topic === 'replace') continue;
+        if (!Array.isArray(words)) throw new Error(`topic "${topic}" must have a list of keywords`);
+        taxonomy[topic] = words.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter((x) => x.length > 0);
+      }
+      options.taxonomy = mergeTaxonomy(DEFAULT_TAXONOMY, taxonomy, replace);
+    } catch (e) {
+      skipped.push({ path: name, reason: `corpus: invalid topics file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    }
+    break;
+  }
+  return { options, skipped };
+}
+
+async function readSidecar(absPath: string): Promise<{ sidecar: Sidecar | null; error: string | null }> {
+  let text: string;
+  try {
+    text = await readFile(absPath + SIDECAR_SUFFIX, 'utf8');
+  } catch {
+    return { sidecar: null, error: null };
+  }
+  try {
+    const v: unknown = JSON.parse(text);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return { sidecar: null, error: 'sidecar is not a JSON object' };
+    return { sidecar: v as Sidecar, error: null };
+  } catch (e) {
+    return { sidecar: null, error: `invalid sidecar ${basename(absPath)}${SIDECAR_SUFFIX}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Reads the bytes of a file, refusing (without reading) files over the size limit. */
+async function readBytes(absPath: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+  let handle;
+  try {
+    handle = await open(absPath, 'r');
+  } catch (e) {
+    return { ok: false, reason: errorReason(e) };
+  }
+  try {
+    const s = await handle.stat();
+    if (!s.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (s.size > MAX_FILE_BYTES) {
+      return { ok: false, reason: `file too large (${(s.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` };
+    }
+    return { ok: true, bytes: await handle.readFile() };
+  } catch (e) {
+    return { ok: false, reason: errorReason(e) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+async function extractFile(absPath: string, relPath: string, mtimeMs: number, options: CorpusOptions): Promise<FileExtraction> {
+  try {
+    const read = await readBytes(absPath);
+    if (!read.ok) return { ok: false, reason: `corpus: ${read.reason}` };
+    if (read.bytes.length === 0) return { ok: false, reason: 'corpus: empty file' };
+    const decoded = decodeBytes(read.bytes);
+    if (!decoded.ok) return { ok: false, reason: `corpus: ${decoded.reason}` };
+    const { sidecar, error } = await readSidecar(absPath);
+    const result = extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
+    if (!result.ok) return result;
+    const warnings = error ? [error, ...result.warnings] : result.warnings;
+    return { ok: true, documents: result.documents, hash: hashBytes(read.bytes), ...(warnings.length > 0 ? { warnings } : {}) };
+  } catch (e) {
+    return { ok: false, reason: `corpus: unexpected error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Reads one listed file into its documents. Never throws. */
+export function readCorpusFile(file: CorpusFile, options: CorpusOptions): Promise<FileExtraction> {
+  return extractFile(file.absPath, file.path, file.mtimeMs, options);
+}
+
+/** `dictum extract FILE`: a file outside any corpus, with default options; its path is its name. */
+export async function extractSingleFile(absPath: string): Promise<FileExtraction> {
+  let mtimeMs = 0;
+  try {
+    const s = await stat(absPath);
+    if (s.isDirectory()) return { ok: false, reason: 'corpus: is a directory' };
+    mtimeMs = s.mtimeMs;
+  } catch (e) {
+    return { ok: false, reason: `corpus: ${errorReason(e)}` };
+  }
+  if (!formatOf(absPath)) return { ok: false, reason: 'corpus: unsupported file type' };
+  return extractFile(absPath, basename(absPath), mtimeMs, defaultExtractOptions());
+}

@@ -1,0 +1,86 @@
+/**
+ * Cleanup of scraped news text (like the seed): repeated lines kept once, photo captions
+ * marked, the editor's note turned into the author, footers dropped.
+ */
+
+export type ParaRole = 'body' | 'caption' | 'note';
+
+export interface CleanPara {
+  text: string;
+  role: ParaRole;
+  /** Index in the input, to carry per-paragraph data (speakers) along. */
+  source: number;
+}
+
+export interface Cleaned {
+  paragraphs: CleanPara[];
+  author: string | null;
+}
+
+/** "... Heilongjiang Province, November 19, 2019. /Xinhua", "Photo: ...", "(Photo: Reuters)". */
+const CAPTION_RE =
+  /(?:\s\/\s?(?:Xinhua|CFP|VCG|CGTN|AP|AFP|Reuters|Getty(?: Images)?|EPA|IC|Sputnik|TASS|CNSPHOTO|Shutterstock|[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,2})\s*$)|^(?:\(?(?:File )?Photo(?:graph)?s?(?: credit)?:|Image:|Caption:|Pictured:)/;
+
+const NOTE_AUTHOR_RE =
+  /^Editor['’]s [Nn]ote:\s*((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]*)\s+(?:is|was|serves|writes|works|has been)\b/u;
+const BYLINE_RE = /^(?:By|BY|Written by|Author:)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]*)\s*$/u;
+
+const FOOTER_RE =
+  /^\(?\s*(?:If you want to contribute|Follow us on|Follow (?:CGTN|him|her) on|Subscribe to|Sign up for|Click here|Read more:?|Related:|Copyright ©|©|All rights reserved|Share this article|Download our app|This article (?:was|first) (?:originally )?(?:published|appeared))/i;
+
+/**
+ * Cleans paragraphs of a plain news text. Duplicate paragraphs (exact repeats of a longer
+ * line, as scrapers produce for captions) are kept once.
+ */
+export function cleanupNews(paragraphs: readonly string[]): Cleaned {
+  const seen = new Set<string>();
+  const out: CleanPara[] = [];
+  let author: string | null = null;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const text = (paragraphs[i] as string).trim();
+    if (text.length === 0) continue;
+    const key = text.replace(/\s+/g, ' ');
+    const prev = out[out.length - 1];
+    if (prev && prev.text.replace(/\s+/g, ' ') === key) continue;
+    if (key.length >= 40 && seen.has(key)) continue;
+    seen.add(key);
+    // footers sit in the last few paragraphs
+    if (i >= paragraphs.length - 3 && FOOTER_RE.test(text)) continue;
+    const note = NOTE_AUTHOR_RE.exec(text);
+    if (note) {
+      author ??= (note[1] as string).trim();
+      out.push({ text, role: 'note', source: i });
+      continue;
+    }
+    const byline = BYLINE_RE.exec(text);
+    if (byline && i < 5) {
+      author ??= (byline[1] as string).trim();
+      out.push({ text, role: 'note', source: i });
+      continue;
+    }
+    if (/^Editor['’]s [Nn]ote:/.test(text)) {
+      out.push({ text, role: 'note', source: i });
+      continue;
+    }
+    if (text.length < 400 && CAPTION_RE.test(text) && !/["“”]/.test(text)) {
+      out.push({ text, role: 'caption', source: i });
+      continue;
+    }
+    out.push({ text, role: 'body', source: i });
+  }
+  return { paragraphs: out, author };
+}
+
+/** A title for a document that has none: its first short line, else its first sentence. */
+export function inferTitle(paragraphs: readonly CleanPara[], fallback: string): string {
+  const body = paragraphs.filter((p) => p.role === 'body');
+  const first = body[0];
+  if (!first) return fallback;
+  const text = first.text.replace(/\s+/g, ' ').trim();
+  const words = text.split(' ').length;
+  if (words <= 16 && !/[.!?:]$/.test(text) && !/^\p{Lu}[\p{Lu}.\s'’-]*:/u.test(text)) return text;
+  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
+  if (sentence.length <= 120) return sentence;
+  const cut = sentence.slice(0, 110);
+  return cut.slice(0, Math.max(40, cut.lastIndexOf(' '))).replace(/[,;:\s]+$/, '') + '…';
+}

@@ -1,0 +1,557 @@
+/**
+ * From a read document (metadata + paragraphs) to Dictum's ExtractedDocument: clean text,
+ * passages (quotes, transcript turns, narrative), canonical speakers, topics and a date.
+ */
+import type { DateSource, DocumentMeta, ExtractedDocument, Passage, PassageKind } from '../common/contract';
+import { cleanupNews, inferTitle, type CleanPara } from './cleanup';
+import { dateFromMtime, dateFromPath, dateFromText } from './dates';
+import type { Prepared } from './options';
+import { attributeQuote, findQuotes, wordCount, type Attribution, type QuoteSpan } from './quotes';
+import { isPronoun, ORG_WORDS, SpeakerContext, stripTitles } from './speakers';
+import { rank } from './topics';
+
+export interface RawPara {
+  text: string;
+  /** Speaker label given by the source (JSON paragraphs); undefined when not given. */
+  speaker?: string | null;
+}
+
+export interface RawDoc {
+  id: string;
+  path: string;
+  title: string | null;
+  author: string | null;
+  source: string | null;
+  url: string | null;
+  /** Normalised metadata date. */
+  date: string | null;
+  topics: string[];
+  /** A speaker for the whole document (a speech): every paragraph is their turn. */
+  speaker: string | null;
+  paragraphs: RawPara[];
+  /** Apply the scraped-news cleanup (plain text without structure). */
+  news: boolean;
+  /** Paragraph speakers come from the source (do not look for labels). */
+  explicitSpeakers: boolean;
+  mtimeMs: number;
+}
+
+/** Labels that look like speakers but are not ("NOTE:", "Photo:"). */
+const NOT_LABELS = new Set(
+  (
+    'note|notes|photo|photos|source|sources|update|updated|correction|related|read|watch|video|caption|credit|' +
+    'credits|tags|topics|subject|date|title|from|to|sent|summary|background|transcript|location|time|place|' +
+    "editor|editors|editor’s note|editor's note|warning|disclaimer|reporting|writing|editing|ps|p.s|cc|re|" +
+    'important|breaking|exclusive|live|opinion|analysis|update|contact|email|phone|fax|web|website|url|http|https|' +
+    'example|q&a|faq|step|tip|bonus|agenda|attendees|present|absent|location|venue|via teleconference'
+  ).split('|'),
+);
+
+const UPPER_LABEL =
+  /^[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,6}[A-Z][A-Z.'’-]*[A-Z.](?:[ \t]+\([^)\n]{1,60}\))?)[ \t]*:[ \t]*/;
+const Q_LABEL = /^[ \t]*(Q)(?:[ \t]*:[ \t]*|\.[ \t]+|[ \t]+)(?=\S)/;
+const MIXED_LABEL =
+  /^[ \t]*((?:\p{Lu}[\p{L}.'’-]*[ \t]+(?:(?:of|the|de|von|van|al|bin)[ \t]+){0,2}){0,6}\p{Lu}[\p{L}.'’-]*)(?:[ \t]+\([\p{Ll} ]{1,30}\))?[ \t]*:[ \t]+(?=\S)/u;
+
+interface Label {
+  label: string;
+  /** Length of the label including colon and spaces. */
+  length: number;
+}
+
+function labelOf(text: string, allowMixed: boolean): Label | null {
+  const q = Q_LABEL.exec(text);
+  if (q) return { label: 'Q', length: q[0].length };
+  const u = UPPER_LABEL.exec(text);
+  if (u && u[1] && /[A-Z]{2}/.test(u[1]) && !NOT_LABELS.has(u[1].toLowerCase())) {
+    return { label: u[1].replace(/\s+/g, ' ').trim(), length: u[0].length };
+  }
+  if (allowMixed) {
+    const m = MIXED_LABEL.exec(text);
+    if (m && m[1] && !NOT_LABELS.has(m[1].toLowerCase()) && m[1].length <= 60) {
+      return { label: m[1].replace(/\s+/g, ' ').trim(), length: m[0].length };
+    }
+  }
+  return null;
+}
+
+/** Leading capitalised words that start sentences, not names. */
+const STARTERS = new Set(
+  (
+    'the a an but and or so in on at as when while after before if then this that these those however ' +
+    'meanwhile still yet also now today yesterday tomorrow it he she they we i his her their our my its both ' +
+    'for from with without since although though because under over during last next earlier later finally ' +
+    'instead indeed asked speaking according while where what why how who whom whose there here all some ' +
+    'many most more one two three several no not even only just until unlike like despite given ' +
+    'by to into of about among between against thus hence moreover furthermore besides otherwise ' +
+    'yes well oh sure thanks thank please mr. ms. mrs. dr.'
+  ).split(' '),
+);
+
+function stripStarters(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  let i = 0;
+  while (i < words.length && STARTERS.has((words[i] as string).toLowerCase().replace(/,$/, ''))) i++;
+  return words.slice(i).join(' ');
+}
+
+const NAME_RUN =
+  /(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Rev|Sgt|Prof|Amb|Adm)\.|\p{Lu}[\p{L}’'-]*)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*))*/gu;
+
+interface Mention {
+  at: number;
+  name: string;
+}
+
+/** Persons named in a stretch of text, in order, for pronoun resolution. */
+function personMentions(text: string, ctx: SpeakerContext, from: number, to: number): Mention[] {
+  const out: Mention[] = [];
+  NAME_RUN.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_RUN.exec(text)) !== null && m.index < to) {
+    const name = personName(m[0], ctx);
+    if (name) out.push({ at: m.index, name });
+  }
+  return out;
+}
+
+/** The canonical person a capitalised run names, or null when it is not clearly a person. */
+function personName(run: string, ctx: SpeakerContext): string | null {
+  const phrase = stripStarters(run.replace(/[’']s$/, ''));
+  if (phrase.length === 0) return null;
+  const { name } = stripTitles(phrase);
+  if (name.length === 0 || name.some((w) => ORG_WORDS.has(w.toLowerCase()) || /-\p{Ll}/u.test(w)))
+    return null;
+  const resolved = ctx.resolve(phrase);
+  if (!resolved) return null;
+  return resolved.includes(' ') || name.length >= 2 ? resolved : null;
+}
+
+export interface BuildResult {
+  document: ExtractedDocument;
+}
+
+/** Builds the extracted document. Never throws on odd text. */
+export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocument {
+  // 1. cleanup
+  let paras: CleanPara[];
+  let author = raw.author;
+  if (raw.news) {
+    const cleaned = cleanupNews(raw.paragraphs.map((p) => p.text));
+    paras = cleaned.paragraphs;
+    author ??= cleaned.author;
+  } else {
+    paras = [];
+    raw.paragraphs.forEach((p, i) => {
+      const text = p.text.trim();
+      if (text.length > 0) paras.push({ text, role: 'body', source: i });
+    });
+  }
+
+  const title =
+    raw.title && raw.title.trim().length > 0
+      ? raw.title.replace(/\s+/g, ' ').trim()
+      : inferTitle(paras, raw.path.split('/').pop() ?? raw.path);
+
+  // 2. clean text and paragraph offsets
+  const starts: number[] = [];
+  let text = '';
+  for (const p of paras) {
+    if (text.length > 0) text += '\n\n';
+    starts.push(text.length);
+    text += p.text;
+  }
+
+  // 3. date
+  // a date in the file name ("2021-12-08-remarks.md", "nyt_2016-03-01_slug.txt") is metadata too
+  let date = raw.date ?? dateFromPath(raw.path);
+  let dateSource: DateSource | null = date ? 'metadata' : null;
+  if (!date) {
+    const body = paras.filter((p) => p.role === 'body');
+    // a given title often carries the date ("Press Briefing ..., December 1, 2021"); an
+    // inferred one is the body's first sentence and adds nothing
+    // datelines sit at the top: the title, short lines like "(June 14, 2021)", and the start
+    // of the first paragraph ("WASHINGTON, Feb 26 -", "In a video call on December 15, ...")
+    const top = body.slice(0, 6);
+    const firstLong = top.find((p) => p.text.length > 100);
+    const opening = [
+      ...(raw.title ? [raw.title] : []),
+      ...top.filter((p) => p.text.length <= 100).map((p) => p.text),
+      ...(firstLong ? [firstLong.text.slice(0, 200)] : []),
+    ].join('\n');
+    const context = body
+      .slice(0, 200)
+      .map((p) => p.text)
+      .join('\n');
+    date = dateFromText(opening, context, raw.mtimeMs);
+    if (date) dateSource = 'text';
+    else {
+      date = dateFromMtime(raw.mtimeMs);
+      if (date) dateSource = 'file';
+    }
+  }
+
+  // 4. speakers known in this document
+  const whiteHouse = /whitehouse\.gov|white-?house|wh_briefings/i.test(
+    `${raw.url ?? ''} ${raw.path} ${raw.source ?? ''}`,
+  );
+  const ctx = new SpeakerContext(prepared.aliases, date, whiteHouse);
+  // titles are in title case ("Remarks by President Biden Laying Out ..."): names are learned
+  // from the body, where capitals mean names; the title only binds offices (below)
+  const introEnd = Math.min(text.length, 200_000);
+  NAME_RUN.lastIndex = 0;
+  for (const m of text.slice(0, introEnd).matchAll(NAME_RUN)) {
+    if (!m[0].includes(' ')) continue;
+    let run = stripStarters(m[0]);
+    // after "for"/"of" the first capitalised word names a field or place: "Envoy for Climate John Kerry"
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    if (/\b(?:for|of) $/.test(before) && run.split(' ').length === 3) run = run.split(' ').slice(1).join(' ');
+    ctx.learn(run);
+  }
+  const officeInTitle =
+    /\b(Vice President|President|First Lady|Second Gentleman)\s+((?:\p{Lu}[\p{L}’'-]+\s*){1,3})/u.exec(title);
+  if (officeInTitle) {
+    const office = (
+      {
+        'Vice President': 'vice-president',
+        President: 'president',
+        'First Lady': 'first-lady',
+        'Second Gentleman': 'second-gentleman',
+      } as const
+    )[officeInTitle[1] as 'President'];
+    ctx.learnOffice(office, (officeInTitle[2] as string).trim().split(/\s+/));
+  }
+
+  // 5. transcript turns
+  const labels: Array<Label | null> = new Array<Label | null>(paras.length).fill(null);
+  const turnSpeakers: Array<string | null> = new Array<string | null>(paras.length).fill(null);
+  let isTranscript = false;
+  if (raw.explicitSpeakers) {
+    let current: string | null = null;
+    let detectedRun = false;
+    paras.forEach((p, i) => {
+      const given = raw.paragraphs[p.source]?.speaker;
+      if (given !== undefined && given !== null && given.trim().length > 0) {
+        const resolved = ctx.resolve(given, true);
+        current = resolved;
+        isTranscript = true;
+        // the label often stays at the start of the text ("Vladimir Putin: ...")
+        const g = given.trim();
+        if (p.text.startsWith(g)) {
+          const m = /^\s*:\s*/.exec(p.text.slice(g.length));
+          if (m) labels[i] = { label: given, length: g.length + m[0].length };
+        }
+      } else if (given === null || given === undefined) {
+        // the source found no label here; a "Name Surname (retranslated):" label it missed
+        // starts a turn, and unlabelled paragraphs after it continue that turn
+        const l = labelOf(p.text, true);
+        if (l && /\s/.test(l.label)) {
+          current = ctx.resolve(l.label.replace(/\s*\([^)]*\)$/, ''), true) ?? l.label;
+          labels[i] = l;
+          detectedRun = true;
+        } else if (!detectedRun) current = null;
+      }
+      if (given !== null && given !== undefined) detectedRun = false;
+      turnSpeakers[i] = current;
+    });
+  } else if (raw.speaker) {
+    const who = ctx.resolve(raw.speaker, true) ?? raw.speaker;
+    paras.forEach((p, i) => {
+      if (p.role === 'body') turnSpeakers[i] = who;
+    });
+    isTranscript = true;
+  } else {
+    const upper = paras.map((p) => labelOf(p.text, false));
+    const upperCount = upper.filter((l) => l !== null).length;
+    let found = upper;
+    if (upperCount < 2) {
+      const mixed = paras.map((p) => labelOf(p.text, true));
+      const counts = new Map<string, number>();
+      for (const l of mixed) if (l) counts.set(l.label, (counts.get(l.label) ?? 0) + 1);
+      const repeated = [...counts.values()].some((n) => n >= 2);
+      // "President of China Xi Jinping (retranslated):" then "Vladimir Putin:": full names
+      const allNames = [...counts.keys()].every((l) => /\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+$/u.test(l));
+      found =
+        (repeated || allNames) && mixed.filter((l) => l).length >= 2
+          ? mixed.map((l) => (l && (counts.get(l.label) ?? 0) >= 1 ? l : null))
+          : upper;
+    }
+    const count = found.filter((l) => l !== null).length;
+    // one label is enough when it is clearly a speaker's ("THE PRESIDENT:", "MS. PSAKI:")
+    const single =
+      count === 1 &&
+      found.some(
+        (l) =>
+          l !== null &&
+          /^(?:THE |MR\.|MS\.|MRS\.|DR\.|PRESIDENT|VICE PRESIDENT|SECRETARY|SENATOR|GOVERNOR|AMBASSADOR|PRIME MINISTER|ADMINISTRATOR|CHAIR)\b/.test(
+            l.label,
+          ),
+      );
+    if (count >= 2 || single) {
+      isTranscript = true;
+      let current: string | null = null;
+      found.forEach((l, i) => {
+        if (l) {
+          labels[i] = l;
+          current = ctx.resolve(l.label, true) ?? l.label;
+        }
+        turnSpeakers[i] = current;
+      });
+    }
+  }
+
+  // 6. passages
+  const passages: Passage[] = [];
+  const docTopics = new Map<string, number>();
+  const metaTopics = raw.topics;
+  const push = (kind: PassageKind, speaker: string | null, start: number, end: number) => {
+    // trim whitespace and dangling punctuation at the edges
+    while (start < end && /[\s,;:]/.test(text[start] as string)) start++;
+    while (end > start && /[\s,;]/.test(text[end - 1] as string)) end--;
+    if (end <= start) return;
+    const slice = text.slice(start, end);
+    if (!/[\p{L}\p{N}]/u.test(slice)) return;
+    const counts = prepared.tagger.count(slice);
+    for (const [t, n] of counts) docTopics.set(t, (docTopics.get(t) ?? 0) + n);
+    // a passage is tagged by its own words; one that names no topic takes the document's
+    // metadata topics, so that a topic filter still finds the whole of a tagged document
+    const own = rank(counts, 1, 4);
+    const topics = own.length > 0 ? own : [...metaTopics];
+    passages.push({ id: '', kind, speaker, text: slice, start, end, topics, date });
+  };
+
+  const newsIdx: number[] = [];
+  paras.forEach((p, i) => {
+    const base = starts[i] as number;
+    if (p.role !== 'body') {
+      push('narrative', null, base, base + p.text.length);
+      return;
+    }
+    const speaker = turnSpeakers[i];
+    if (isTranscript && speaker) {
+      const skip = labels[i]?.length ?? 0;
+      push('turn', speaker, base + skip, base + p.text.length);
+      return;
+    }
+    newsIdx.push(i);
+  });
+
+  // news paragraphs (and transcript paragraphs before the first turn): quotes + narrative
+  const quoteParas = newsIdx.map((i) => (paras[i] as CleanPara).text);
+  const spans = findQuotes(quoteParas);
+  const byPara = new Map<number, QuoteSpan[]>();
+  const groupSize = new Map<number, number>();
+  for (const s of spans) {
+    groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1);
+    const list = byPara.get(s.para) ?? [];
+    list.push(s);
+    byPara.set(s.para, list);
+  }
+  // the attribution of a group is found where it closes (or opens)
+  const groupSpeaker = new Map<number, string | null>();
+  const groupAttributed = new Map<number, boolean>();
+  let lastPerson: string | null = null;
+  let carrySpeaker: string | null = null;
+  const narrativeSpeaker = author;
+  newsIdx.forEach((paraIndex, k) => {
+    const p = paras[paraIndex] as CleanPara;
+    const base = starts[paraIndex] as number;
+    const ptext = p.text;
+    const qs = byPara.get(k) ?? [];
+    const mentions = personMentions(ptext, ctx, 0, ptext.length).filter(
+      (m) => !qs.some((q) => m.at >= q.start && m.at < q.end),
+    );
+    const lastBefore = (at: number): string | null => {
+      let who: string | null = lastPerson;
+      for (const m of mentions) if (m.at < at) who = m.name;
+      return who;
+    };
+    const statements: Array<{ s: QuoteSpan; speaker: string | null }> = [];
+    qs.forEach((q, j) => {
+      const closes = q.end < ptext.length;
+      const prevEnd = j > 0 ? (qs[j - 1] as QuoteSpan).end : -1;
+      const nextStart = j + 1 < qs.length ? (qs[j + 1] as QuoteSpan).start - 1 : ptext.length;
+      let attributed = groupAttributed.get(q.group) ?? false;
+      let speaker = groupSpeaker.get(q.group) ?? null;
+      if (!attributed || closes) {
+        const a = attributeQuote(ptext, q.start, q.end, closes, prevEnd, nextStart);
+        const who = a ? speakerOf(a, ptext, mentions, ctx, lastBefore) : null;
+        // a speech verb whose subject is no person ("was called a "bold step"") attributes nothing
+        if (a && (who || (a.how !== 'subject' && a.how !== 'colon'))) {
+          speaker = who;
+          attributed = true;
+          if (speaker) {
+            mentions.push({ at: a.at, name: speaker });
+            mentions.sort((x, y) => x.at - y.at);
+          }
+        } else if (!attributed && j > 0 && statements.length > 0) {
+          // '"...," Hewitt said. "You meant ..."': a quote right after an attributed one,
+          // with only the attribution between them, goes on in the same voice
+          const prev = statements[statements.length - 1] as { s: QuoteSpan; speaker: string | null };
+          const between = ptext.slice(prev.s.end + 1, q.start - 1);
+          const opensSentence = /(?:^|[.!?])\s*$/.test(between);
+          if (
+            prev.s === qs[j - 1] &&
+            prev.speaker &&
+            between.length < 90 &&
+            opensSentence &&
+            !/["“”]/.test(between)
+          ) {
+            speaker = prev.speaker;
+            attributed = true;
+          }
+        } else if (
+          !attributed &&
+          j === 0 &&
+          carrySpeaker &&
+          /^\s*$/.test(ptext.slice(0, Math.max(0, q.start - 1)))
+        ) {
+          // a paragraph that opens with an unattributed quote, right after a paragraph that
+          // ended on an attributed quote, continues that speaker (news style)
+          speaker = carrySpeaker;
+          attributed = true;
+        }
+        if (attributed) {
+          groupAttributed.set(q.group, true);
+          groupSpeaker.set(q.group, speaker);
+        }
+      }
+      const quoted = ptext.slice(q.start, q.end);
+      const multi = (groupSize.get(q.group) ?? 1) > 1;
+      if (attributed || (wordCount(quoted) >= 4 && /[.!?,]\s*$/.test(quoted)) || multi) {
+        statements.push({ s: q, speaker });
+      }
+    });
+    // a quote group continued into later paragraphs gets its speaker when it closes:
+    // fix up earlier parts once known (they were pushed with the group's speaker so far)
+    let cursor = 0;
+    for (const st of statements) {
+      if (st.s.start - 1 > cursor) push('narrative', narrativeSpeaker, base + cursor, base + st.s.start - 1);
+      push('quote', st.speaker, base + st.s.start, base + st.s.end);
+      cursor = Math.min(ptext.length, st.s.end + 1);
+    }
+    if (cursor < ptext.length) push('narrative', narrativeSpeaker, base + cursor, base + ptext.length);
+    const last = mentions[mentions.length - 1];
+    if (last) lastPerson = last.name;
+    // carry the voice of a paragraph that ends with an attributed quote (and its attribution)
+    const final = statements[statements.length - 1];
+    carrySpeaker =
+      final && final.speaker && final.s === qs[qs.length - 1] && ptext.length - final.s.end < 100
+        ? final.speaker
+        : null;
+  });
+
+  // quotes of a multi-paragraph group take the speaker found where the group closed
+  if (groupSpeaker.size > 0) {
+    const groupAt = new Map<number, number>();
+    for (const s of spans) groupAt.set((starts[newsIdx[s.para] as number] as number) + s.start, s.group);
+    for (const ps of passages) {
+      if (ps.kind !== 'quote' || ps.speaker) continue;
+      // a quote passage starts at its span's start, or a little after it (trimmed)
+      for (let d = 0; d <= 2; d++) {
+        const g = groupAt.get(ps.start - d);
+        if (g === undefined) continue;
+        const sp = groupSpeaker.get(g);
+        if (sp) ps.speaker = sp;
+        break;
+      }
+    }
+  }
+
+  passages.sort((a, b) => a.start - b.start);
+  passages.forEach((ps, n) => (ps.id = `${raw.id}:${n}`));
+
+  // a document is about the topics that dominate it: at least REL of the strongest one
+  const strongest = Math.max(0, ...docTopics.values());
+  const keywordTopics = rank(
+    docTopics,
+    Math.max(2, Math.ceil(passages.length / 20), Math.ceil(strongest * 0.5)),
+    3,
+  );
+  const document: DocumentMeta = {
+    id: raw.id,
+    path: raw.path,
+    title,
+    author: author ?? null,
+    source: raw.source,
+    url: raw.url,
+    date,
+    dateSource,
+    topics: [...new Set([...metaTopics, ...keywordTopics])],
+  };
+  return { document, text, passages };
+}
+
+/** The speaker an attribution points to, resolved in the document's context. */
+function speakerOf(
+  a: Attribution,
+  ptext: string,
+  mentions: Mention[],
+  ctx: SpeakerContext,
+  lastBefore: (at: number) => string | null,
+): string | null {
+  if (a.how === 'colon') {
+    // the person named last before the colon
+    let who: string | null = null;
+    for (const m of mentions) if (m.at >= a.sentenceStart && m.at < a.at) who = m.name;
+    return who;
+  }
+  if (a.how === 'subject' || a.mention === null) {
+    // the subject of a sentence that reports speech: its first person mention
+    const subject = mentions.find((m) => m.at >= a.sentenceStart && m.at < a.at);
+    if (subject) return subject.name;
+    const lead = ptext.slice(a.sentenceStart, a.at);
+    if (/^\s*(?:[\p{Lu}][\p{L}]*,?\s+){0,3}?(?:he|she|He|She)\b/u.test(lead))
+      return lastBefore(a.sentenceStart + 1);
+    return null;
+  }
+  if (a.candidates && a.candidates.length > 1) {
+    for (const c of a.candidates) {
+      const who = personName(c.text, ctx);
+      if (who) return who;
+    }
+  }
+  if (a.how === 'before' && /^\p{Lu}/u.test(a.mention)) {
+    const owner = ownerOf(ptext, a.mention, a.at);
+    if (owner.at !== a.at) return resolveMention(owner.mention, owner.at, ctx, lastBefore);
+  }
+  if (a.how === 'after' && a.candidates) {
+    // a single capitalised word after the verb: a person or an outlet, not a weekday or place
+    const word = stripStarters(a.mention);
+    if (word.split(/\s+/).every((w) => ORG_WORDS.has(w.toLowerCase()))) return null;
+  }
+  return resolveMention(a.mention, a.at, ctx, lastBefore);
+}
+
+/** "Tom Cole of Oklahoma", "Aris Shirvanian of the Armenian Patriarchate of Jerusalem": the person comes first. */
+const OF_BEFORE = /(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})\s+of\s+(?:the\s+)?$/u;
+
+function ownerOf(ptext: string, mention: string, at: number): { mention: string; at: number } {
+  let current = { mention, at };
+  for (let hops = 0; hops < 3; hops++) {
+    const m = OF_BEFORE.exec(ptext.slice(Math.max(0, current.at - 80), current.at));
+    if (!m || !m[1]) break;
+    current = { mention: m[1], at: current.at - m[0].length };
+  }
+  return current;
+}
+
+function resolveMention(
+  mention: string,
+  at: number,
+  ctx: SpeakerContext,
+  lastBefore: (at: number) => string | null,
+): string | null {
+  const m = mention.trim();
+  if (isPronoun(m)) {
+    const lower = m.toLowerCase();
+    return lower === 'he' || lower === 'she' ? lastBefore(at) : null;
+  }
+  if (/^(?:the|a|an|his|her|their)\s/i.test(m)) {
+    const role = m.replace(/^(?:the|a|an|his|her|their)\s+/i, '');
+    return ctx.resolveRole(role);
+  }
+  const name = stripStarters(m.replace(/[’']s$/, ''));
+  if (name.length === 0) return null;
+  return ctx.resolve(name);
+}

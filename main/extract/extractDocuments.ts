@@ -1,0 +1,83 @@
+/**
+ * Pure document understanding: the decoded text of one file in, ExtractedDocuments out.
+ * No Node imports: the corpus reader (main/corpus) does the I/O and decoding.
+ */
+import type { ExtractedDocument } from '../common/contract';
+import { buildDocument, type RawDoc } from './document';
+import {
+  applySidecar,
+  formatOf,
+  FormatError,
+  readHtml,
+  readJson,
+  readJsonl,
+  readMarkdown,
+  readText,
+  type Sidecar,
+} from './formats';
+import { prepare, type ExtractOptions } from './options';
+
+export interface ExtractInput {
+  /** Path relative to the corpus, forward slashes (also the id's basis). */
+  path: string;
+  text: string;
+  mtimeMs: number;
+  sidecar?: Sidecar | null;
+}
+
+export type ExtractResult =
+  { ok: true; documents: ExtractedDocument[]; warnings: string[] } | { ok: false; reason: string };
+
+/** Extracts every document of one file. Never throws: bad input becomes a reason. */
+export function extractDocuments(input: ExtractInput, options: ExtractOptions): ExtractResult {
+  const format = formatOf(input.path);
+  if (!format) return { ok: false, reason: 'extract: unsupported file type' };
+  if (input.text.trim().length === 0) return { ok: false, reason: 'extract: empty file' };
+  const warnings: string[] = [];
+  let raws: RawDoc[];
+  try {
+    switch (format) {
+      case 'text':
+        raws = readText(input.path, input.text, input.mtimeMs);
+        break;
+      case 'markdown':
+        raws = readMarkdown(input.path, input.text, input.mtimeMs);
+        break;
+      case 'html':
+        raws = readHtml(input.path, input.text, input.mtimeMs);
+        break;
+      case 'json':
+        raws = readJson(input.path, input.text, input.mtimeMs);
+        break;
+      case 'jsonl':
+        raws = readJsonl(input.path, input.text, input.mtimeMs, warnings);
+        break;
+    }
+  } catch (e) {
+    if (e instanceof FormatError) return { ok: false, reason: `extract: ${e.message}` };
+    return {
+      ok: false,
+      reason: `extract: cannot read ${format}: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+  const prepared = prepare(options);
+  const documents: ExtractedDocument[] = [];
+  for (const raw of raws) {
+    // a sidecar describes a single-document file; for record files it would be ambiguous
+    if (input.sidecar && raws.length === 1) applySidecar(raw, input.sidecar);
+    try {
+      const doc = buildDocument(raw, prepared);
+      if (doc.passages.length > 0) documents.push(doc);
+    } catch (e) {
+      warnings.push(`record ${raw.id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (documents.length === 0) {
+    return { ok: false, reason: warnings[0] ? `extract: ${warnings[0]}` : 'extract: no readable text' };
+  }
+  return { ok: true, documents, warnings };
+}
+
+export { defaultExtractOptions, mergeTaxonomy, type ExtractOptions } from './options';
+export type { Sidecar } from './formats';
+export { formatOf } from './formats';
