@@ -178,3 +178,34 @@ test('extractSingleFile: path is the file name; a directory or missing file is a
   assert.ok(!(await extractSingleFile(dir)).ok);
   assert.ok(!(await extractSingleFile(join(dir, 'missing.txt'))).ok);
 });
+
+test('.dictumignore leaves files and folders out silently, gitignore-style', async (t) => {
+  const dir = await tempCorpus();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, '.dictumignore'), '# notes about the corpus\nREADME.md\ndrafts/\n*.bak.txt\n');
+  await writeFile(join(dir, 'README.md'), '# About this folder\n');
+  await writeFile(join(dir, 'story.txt'), ARTICLE);
+  await writeFile(join(dir, 'story.bak.txt'), ARTICLE);
+  await mkdir(join(dir, 'drafts'));
+  await writeFile(join(dir, 'drafts', 'draft.txt'), ARTICLE);
+  await mkdir(join(dir, 'more'));
+  await writeFile(join(dir, 'more', 'README.md'), '# Ignored at any depth, like git\n');
+  const listing = await listCorpusFiles(dir);
+  assert.deepEqual(
+    listing.files.map((f) => f.path),
+    ['story.txt'],
+  );
+  assert.deepEqual(listing.skipped, [], 'ignored files are not reported as problems');
+});
+
+test("a sidecar's changes show in its file's size and time, so updates follow them", async (t) => {
+  const dir = await tempCorpus();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'a.txt'), ARTICLE);
+  const before = (await listCorpusFiles(dir)).files[0];
+  await writeFile(join(dir, 'a.txt.meta.json'), JSON.stringify({ author: 'Jane Roe' }));
+  const after = (await listCorpusFiles(dir)).files[0];
+  assert.ok(before && after);
+  assert.ok(after.size > before.size);
+  assert.ok(after.mtimeMs >= before.mtimeMs);
+});

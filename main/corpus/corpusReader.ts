@@ -5,6 +5,7 @@
  */
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import ignore from 'ignore';
 import { parse as parseYaml } from 'yaml';
 import type { ExtractedDocument, SkippedFile } from '../common/contract';
 import { defaultExtractOptions, extractDocuments, formatOf, mergeTaxonomy, type ExtractOptions, type Sidecar } from '../extract/extractDocuments';
@@ -39,6 +40,8 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const ALIAS_FILES = ['dictum-aliases.yaml', 'dictum-aliases.yml', 'dictum-aliases.json'];
 export const TOPIC_FILES = ['dictum-topics.yaml', 'dictum-topics.yml', 'dictum-topics.json'];
 const SIDECAR_SUFFIX = '.meta.json';
+/** Gitignore-style patterns of files the user keeps in the folder but out of the index. */
+export const IGNORE_FILE = '.dictumignore';
 
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
@@ -79,6 +82,12 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
     throw new Error(`corpus: cannot open ${dir}: ${errorReason(e)}`);
   }
   const visited = new Set<string>([rootReal]);
+  const ignored = ignore();
+  try {
+    ignored.add(await readFile(join(dir, IGNORE_FILE), 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') skip(join(dir, IGNORE_FILE), `cannot read: ${errorReason(e)}`);
+  }
 
   const walk = async (absDir: string): Promise<void> => {
     let names: string[];
@@ -92,6 +101,7 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
     for (const name of names) {
       const abs = join(absDir, name);
       const rel = toPosix(relative(dir, abs));
+      if (absDir === dir && name === IGNORE_FILE) continue;
       if (name.startsWith('.')) {
         skip(abs, 'hidden');
         continue;
@@ -106,6 +116,8 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
         skip(abs, errorReason(e));
         continue;
       }
+      // What the user ignores is left out silently: it is not a problem to report.
+      if (ignored.ignores(info.isDirectory() ? `${rel}/` : rel)) continue;
       if (info.isDirectory()) {
         let real: string;
         try {
@@ -138,7 +150,16 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
         skip(abs, `file too large (${(info.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`);
         continue;
       }
-      files.push({ path: rel, absPath: abs, size: info.size, mtimeMs: info.mtimeMs });
+      // A sidecar's edits must reach the index too: its time and size count as the file's.
+      let { size, mtimeMs } = info;
+      try {
+        const sidecar = await stat(`${abs}${SIDECAR_SUFFIX}`);
+        size += sidecar.size;
+        mtimeMs = Math.max(mtimeMs, sidecar.mtimeMs);
+      } catch {
+        // no sidecar
+      }
+      files.push({ path: rel, absPath: abs, size, mtimeMs });
     }
   };
   await walk(dir);

@@ -166,7 +166,7 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
   // a date in the file name ("2021-12-08-remarks.md", "nyt_2016-03-01_slug.txt") is metadata too
   let date = raw.date ?? dateFromPath(raw.path);
   let dateSource: DateSource | null = date ? 'metadata' : null;
-  if (!date) {
+  const textDate = (referenceMs: number): string | null => {
     const body = paras.filter((p) => p.role === 'body');
     // a given title often carries the date ("Press Briefing ..., December 1, 2021"); an
     // inferred one is the body's first sentence and adds nothing
@@ -183,11 +183,24 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
       .slice(0, 200)
       .map((p) => p.text)
       .join('\n');
-    date = dateFromText(opening, context, raw.mtimeMs);
+    return dateFromText(opening, context, referenceMs);
+  };
+  if (!date) {
+    date = textDate(raw.mtimeMs);
     if (date) dateSource = 'text';
     else {
       date = dateFromMtime(raw.mtimeMs);
       if (date) dateSource = 'file';
+    }
+  } else if (date.length < 10) {
+    // Metadata that knows only the month or year is made precise by a dateline inside it
+    // ("In a video call on December 15" in an article dated 2021-12), never overruled.
+    // The metadata's own year and month anchor a dateline that names no year.
+    const [year, month] = date.split('-').map(Number);
+    const refined = textDate(Date.UTC(year ?? 1970, month ? month - 1 : 11, 28));
+    if (refined && refined.length > date.length && refined.startsWith(date)) {
+      date = refined;
+      dateSource = 'text';
     }
   }
 
@@ -353,6 +366,12 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
   let lastPerson: string | null = null;
   let carrySpeaker: string | null = null;
   const narrativeSpeaker = author;
+  // What is left of a sentence once its quote is taken out ("he added.", "said Putin at the
+  // meeting.") is only the attribution: it says nothing a search should return.
+  const pushNarrative = (start: number, end: number) => {
+    if (isAttributionTag(text.slice(start, end))) return;
+    push('narrative', narrativeSpeaker, start, end);
+  };
   newsIdx.forEach((paraIndex, k) => {
     const p = paras[paraIndex] as CleanPara;
     const base = starts[paraIndex] as number;
@@ -426,11 +445,11 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
     // fix up earlier parts once known (they were pushed with the group's speaker so far)
     let cursor = 0;
     for (const st of statements) {
-      if (st.s.start - 1 > cursor) push('narrative', narrativeSpeaker, base + cursor, base + st.s.start - 1);
+      if (st.s.start - 1 > cursor) pushNarrative(base + cursor, base + st.s.start - 1);
       push('quote', st.speaker, base + st.s.start, base + st.s.end);
       cursor = Math.min(ptext.length, st.s.end + 1);
     }
-    if (cursor < ptext.length) push('narrative', narrativeSpeaker, base + cursor, base + ptext.length);
+    if (cursor < ptext.length) pushNarrative(base + cursor, base + ptext.length);
     const last = mentions[mentions.length - 1];
     if (last) lastPerson = last.name;
     // carry the voice of a paragraph that ends with an attributed quote (and its attribution)
@@ -554,4 +573,15 @@ function resolveMention(
   const name = stripStarters(m.replace(/[’']s$/, ''));
   if (name.length === 0) return null;
   return ctx.resolve(name);
+}
+
+const ATTRIBUTION_VERB =
+  /\b(?:said|says|say|remarked|added|adds|stressed|noted|notes|told|asked|explained|insisted|argued|declared|continued|wrote|writes|replied|recalled|emphasi[sz]ed|underlined|pointed out|according to)\b/i;
+
+/** A short remnant that is only "who said it", such as "Xi remarked at the meeting." */
+export function isAttributionTag(slice: string): boolean {
+  const trimmed = slice.trim();
+  if (!/[.!?]$/.test(trimmed) || /[.!?]\s/.test(trimmed.slice(0, -1))) return false;
+  const words = trimmed.split(/\s+/).filter(Boolean).length;
+  return words <= 8 && ATTRIBUTION_VERB.test(trimmed);
 }
