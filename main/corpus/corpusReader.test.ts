@@ -209,3 +209,24 @@ test("a sidecar's changes show in its file's size and time, so updates follow th
   assert.ok(after.size > before.size);
   assert.ok(after.mtimeMs >= before.mtimeMs);
 });
+
+test("a sidecar's content is part of the file's hash", async (t) => {
+  const dir = await tempCorpus();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'a.txt'), ARTICLE);
+  const { options } = await loadCorpusOptions(dir);
+  const hashOf = async () => {
+    const file = (await listCorpusFiles(dir)).files[0];
+    assert.ok(file);
+    const read = await readCorpusFile(file, options);
+    assert.ok(read.ok);
+    return read.hash;
+  };
+  const plain = await hashOf();
+  await writeFile(join(dir, 'a.txt.meta.json'), JSON.stringify({ author: 'Jane Roe' }));
+  const withSidecar = await hashOf();
+  await writeFile(join(dir, 'a.txt.meta.json'), JSON.stringify({ author: 'John Doe' }));
+  const edited = await hashOf();
+  assert.notEqual(plain, withSidecar);
+  assert.notEqual(withSidecar, edited);
+});

@@ -9,7 +9,7 @@ import ignore from 'ignore';
 import { parse as parseYaml } from 'yaml';
 import type { ExtractedDocument, SkippedFile } from '../common/contract';
 import { defaultExtractOptions, extractDocuments, formatOf, mergeTaxonomy, type ExtractOptions, type Sidecar } from '../extract/extractDocuments';
-import { hashBytes } from '../extract/hash';
+import { hashBytes, hashString } from '../extract/hash';
 import { DEFAULT_TAXONOMY } from '../extract/topics';
 import { decodeBytes } from './decode';
 
@@ -278,7 +278,9 @@ async function extractFile(absPath: string, relPath: string, mtimeMs: number, op
     const result = extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
     if (!result.ok) return result;
     const warnings = error ? [error, ...result.warnings] : result.warnings;
-    return { ok: true, documents: result.documents, hash: hashBytes(read.bytes), ...(warnings.length > 0 ? { warnings } : {}) };
+    // The sidecar is part of what the file says, so it is part of the content's identity.
+    const hash = sidecar ? `${hashBytes(read.bytes)}+${hashString(JSON.stringify(sidecar))}` : hashBytes(read.bytes);
+    return { ok: true, documents: result.documents, hash, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (e) {
     return { ok: false, reason: `corpus: unexpected error: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -1,0 +1,744 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { get as httpGet } from 'node:http';
+import { Writable } from 'node:stream';
+import {
+  CONTRACT,
+  LIMITS,
+  SearchRequestSchema,
+  type ExtractedDocument,
+  type SearchResponse,
+  type StatusResponse,
+} from '../common/contract';
+import { validateSearchRequest } from '../common/validate';
+import { createSearchService, type SearchService } from '../service/index';
+import { startServer, type RunningServer, type ServedService } from './index';
+import { openApiPath } from './openapi';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, TOKEN_COOKIE } from './security';
+import { briefing, newsArticle, queryString, send, tempDirs, UI_FILES, type TempDirs } from './testSupport';
+
+const TOKEN = 'test-token-0123456789abcdef';
+
+let dirs: TempDirs;
+let service: SearchService;
+let server: RunningServer;
+
+function withoutTiming(response: SearchResponse): Omit<SearchResponse, 'tookMs'> {
+  const { tookMs: _tookMs, ...rest } = response;
+  return rest;
+}
+
+before(async () => {
+  dirs = await tempDirs({
+    'press-briefings/2021-12/2021-12-08-briefing.md': briefing({
+      date: '2021-12-08',
+      word: 'infrastructure',
+    }),
+    'press-briefings/2022-03/2022-03-01-briefing.md': briefing({
+      date: '2022-03-01',
+      word: 'vaccination',
+      speaker: 'MS. JEAN-PIERRE',
+    }),
+    'press-briefings/2022-06/2022-06-15-briefing.md': briefing({ date: '2022-06-15', word: 'semiconductor' }),
+    'news/harbour.txt': newsArticle('harbour'),
+  });
+  service = createSearchService({ corpusDir: dirs.corpusDir, cacheDir: null });
+  const status = await service.ready();
+  assert.equal(status.error, null);
+  assert.ok(status.documents >= 4, `expected the 4 documents indexed, got ${status.documents}`);
+  server = await startServer({
+    service,
+    host: '127.0.0.1',
+    port: 0,
+    staticDir: dirs.staticDir,
+    logger: false,
+  });
+});
+
+after(async () => {
+  await server?.close();
+  await service?.close();
+  await dirs?.dispose();
+});
+
+describe('contract routes', () => {
+  test('GET /api/search answers exactly what the service answers', async () => {
+    const cases: Array<Record<string, string | number | string[]>> = [
+      { q: 'initiative' },
+      { q: '' },
+      { q: 'initiative', speaker: ['Jen Psaki', 'Karine Jean-Pierre'], sort: 'date-desc', limit: 3 },
+      { q: 'President', kind: ['turn', 'quote'], from: '2022', to: '2022-12', offset: 1 },
+    ];
+    for (const params of cases) {
+      const answer = await send(`${server.url}/api/search${queryString(params)}`);
+      assert.equal(answer.status, 200, answer.body);
+      assert.match(String(answer.headers['content-type']), /^application\/json/);
+      const direct = await service.search(validateSearchRequest(params));
+      assert.deepEqual(withoutTiming(answer.json<SearchResponse>()), withoutTiming(direct));
+    }
+  });
+
+  test('a single value of a list parameter is a one-element list', async () => {
+    const answer = await send(`${server.url}/api/search?q=initiative&kind=turn`);
+    assert.equal(answer.status, 200, answer.body);
+    const body = answer.json<SearchResponse>();
+    assert.ok(body.total > 0);
+    assert.ok(body.hits.every((hit) => hit.kind === 'turn'));
+  });
+
+  test('repeated facet values are OR-ed, as in the CLI', async () => {
+    const all = await service.search(validateSearchRequest({ q: 'initiative', limit: 0 }));
+    const speakers = all.facets.speaker.map((f) => f.value);
+    assert.ok(speakers.length >= 2, `speakers: ${speakers.join(', ')}`);
+    const both = await send(
+      `${server.url}/api/search${queryString({ q: 'initiative', speaker: speakers, limit: 0 })}`,
+    );
+    assert.equal(both.json<SearchResponse>().total, all.total);
+  });
+
+  test('GET /api/documents/:id answers the extracted document', async () => {
+    const hits = (await service.search(validateSearchRequest({ q: 'semiconductor' }))).hits;
+    const docId = hits[0]?.docId;
+    assert.ok(docId, 'a hit for semiconductor');
+    const answer = await send(`${server.url}/api/documents/${encodeURIComponent(docId)}`);
+    assert.equal(answer.status, 200, answer.body);
+    const doc = answer.json<ExtractedDocument>();
+    assert.deepEqual(doc, await service.document(docId));
+    assert.equal(doc.document.id, docId);
+    assert.ok(doc.passages.length > 0);
+    assert.ok(doc.text.includes('semiconductor'));
+  });
+
+  test('an unknown document is a 404 with the error shape', async () => {
+    const answer = await send(`${server.url}/api/documents/d0000000000000000`);
+    assert.equal(answer.status, 404);
+    assert.equal(typeof answer.json<{ error: string }>().error, 'string');
+  });
+
+  test('a document id is never a path', async () => {
+    for (const id of [
+      '..%2F..%2Fsecret.txt',
+      '%2Fetc%2Fpasswd',
+      'press-briefings%2F2021-12%2F2021-12-08-briefing.md',
+    ]) {
+      const answer = await send(`${server.url}/api/documents/${id}`);
+      assert.equal(answer.status, 404, `${id}: ${answer.body}`);
+      assert.doesNotMatch(answer.body, /not for the web|root:/);
+    }
+  });
+
+  test('GET /api/status answers the service status', async () => {
+    const answer = await send(`${server.url}/api/status`);
+    assert.equal(answer.status, 200);
+    const status = answer.json<StatusResponse>();
+    const direct = await service.status();
+    assert.deepEqual(status.corpus, direct.corpus);
+    assert.equal(status.documents, direct.documents);
+    assert.equal(status.passages, direct.passages);
+    assert.equal(status.progress.phase, 'ready');
+    assert.deepEqual(status.skipped, direct.skipped);
+  });
+});
+
+describe('validation', () => {
+  const long = 'x'.repeat(LIMITS.queryLength + 1);
+  const cases: Array<[string, RegExp]> = [
+    [`q=${long}`, /q must NOT have more than 1000 characters/],
+    ['limit=201', /limit must be <= 200/],
+    ['limit=-1', /limit must be >= 0/],
+    ['limit=abc', /limit must be integer/],
+    ['limit=2.5', /limit must be integer/],
+    ['limit=1&limit=2', /limit must be integer/],
+    [`offset=${LIMITS.maxOffset + 1}`, /offset must be <=/],
+    ['kind=opinion', /kind.0 must be one of quote, turn, narrative/],
+    ['kind=quote&kind=turn&kind=narrative&kind=quote', /kind must NOT have more than 3 items/],
+    ['sort=random', /sort must be one of relevance, date-desc, date-asc/],
+    ['from=2021-13', /from must be a date like/],
+    ['to=yesterday', /to must be a date like/],
+    ['from=2021-02-30x', /from must be a date like/],
+    ['from=2022-01&to=2021-12-31', /from must not be after to/],
+    ['speaker=', /speaker.0 must NOT have fewer than 1 characters/],
+    [
+      `speaker=${'s'.repeat(LIMITS.filterValueLength + 1)}`,
+      /speaker.0 must NOT have more than 200 characters/,
+    ],
+    [
+      Array.from({ length: LIMITS.filterValues + 1 }, (_, i) => `topic=t${i}`).join('&'),
+      /topic must NOT have more than 50 items/,
+    ],
+    ['q=a&q=b', /q must be string/],
+    ['page=2', /unknown parameter "page"/],
+    ['token=abc', /unknown parameter "token"/],
+  ];
+  for (const [query, message] of cases) {
+    test(`GET /api/search?${query.slice(0, 60)} is a 400`, async () => {
+      const answer = await send(`${server.url}/api/search?${query}`);
+      assert.equal(answer.status, 400, answer.body);
+      assert.match(String(answer.headers['content-type']), /^application\/json/);
+      const body = answer.json<{ error: string }>();
+      assert.deepEqual(Object.keys(body), ['error']);
+      assert.match(body.error, /^search: /);
+      assert.match(body.error, message);
+    });
+  }
+
+  test('a document id longer than the limit is a 400', async () => {
+    const answer = await send(`${server.url}/api/documents/${'d'.repeat(LIMITS.idLength + 1)}`);
+    assert.equal(answer.status, 400);
+    assert.match(
+      answer.json<{ error: string }>().error,
+      /^document: id must NOT have more than 512 characters/,
+    );
+  });
+
+  test('a URL that is not valid percent-encoding is a 400 with the error shape', async () => {
+    const answer = await send(`${server.url}/api/documents/%E0%A4%A`);
+    assert.equal(answer.status, 400);
+    assert.equal(typeof answer.json<{ error: string }>().error, 'string');
+    assert.equal(answer.headers['x-content-type-options'], 'nosniff');
+  });
+
+  test('other routes take no parameters', async () => {
+    for (const path of ['/api/status?x=1', '/api/openapi.json?x=1']) {
+      const answer = await send(`${server.url}${path}`);
+      assert.equal(answer.status, 400, path);
+      assert.match(answer.json<{ error: string }>().error, /unknown parameter "x"/);
+    }
+  });
+});
+
+describe('not found', () => {
+  for (const [method, path] of [
+    ['GET', '/nope'],
+    ['GET', '/api/nope'],
+    ['POST', '/api/search'],
+    ['DELETE', '/api/documents/abc'],
+    ['GET', '/.env'],
+    ['GET', '/../secret.txt'],
+    ['GET', '/%2e%2e/secret.txt'],
+    ['GET', '/..%2fsecret.txt'],
+  ] as const) {
+    test(`${method} ${path} is a 404 (or 403) with the error shape`, async () => {
+      const answer = await send(`${server.url}${path}`, { method });
+      assert.ok([403, 404].includes(answer.status), answer.body);
+      assert.match(answer.json<{ error: string }>().error, /not found|Forbidden/);
+      assert.doesNotMatch(answer.body, /not for the web|hidden/);
+    });
+  }
+});
+
+test('an empty document id is a 400', async () => {
+  const answer = await send(`${server.url}/api/documents/`);
+  assert.equal(answer.status, 400);
+  assert.match(answer.json<{ error: string }>().error, /^document: id must NOT have fewer than 1 characters/);
+});
+
+describe('the UI', () => {
+  test('/ is index.html, with the strict CSP', async () => {
+    const answer = await send(`${server.url}/`);
+    assert.equal(answer.status, 200);
+    assert.match(String(answer.headers['content-type']), /^text\/html/);
+    assert.equal(answer.body, UI_FILES['index.html']);
+    assert.equal(
+      answer.headers['content-security-policy'],
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    );
+  });
+
+  test('the script and the styles are served with their types', async () => {
+    const js = await send(`${server.url}/app.js`);
+    assert.equal(js.status, 200);
+    assert.match(String(js.headers['content-type']), /javascript/);
+    assert.equal(js.body, UI_FILES['app.js']);
+    const css = await send(`${server.url}/styles.css`);
+    assert.match(String(css.headers['content-type']), /^text\/css/);
+  });
+
+  test('without a built UI the API still works and / says why', async () => {
+    const other = await startServer({
+      service,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: `${dirs.staticDir}-missing`,
+      logger: false,
+    });
+    try {
+      const root = await send(`${other.url}/`);
+      assert.equal(root.status, 503);
+      assert.match(root.json<{ error: string }>().error, /the UI is not built/);
+      assert.equal((await send(`${other.url}/api/status`)).status, 200);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('security headers', () => {
+  for (const path of ['/', '/api/status', '/api/search?q=x', '/api/nope', '/api/search?limit=999']) {
+    test(`${path} carries them`, async () => {
+      const answer = await send(`${server.url}${path}`);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        assert.equal(answer.headers[name], value, `${path}: ${name}`);
+      }
+      assert.equal(answer.headers['x-frame-options'], 'DENY');
+      assert.equal(answer.headers['referrer-policy'], 'no-referrer');
+      assert.equal(answer.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
+      assert.equal(answer.headers['access-control-allow-origin'], undefined);
+      if (path.startsWith('/api/')) assert.equal(answer.headers['cache-control'], 'no-store');
+    });
+  }
+
+  test('no CORS unless asked for', async () => {
+    const answer = await send(`${server.url}/api/status`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(answer.headers['access-control-allow-origin'], undefined);
+  });
+
+  test('CORS for the listed origins only', async () => {
+    const other = await startServer({
+      service,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: dirs.staticDir,
+      cors: ['https://app.example'],
+      logger: false,
+    });
+    try {
+      const allowed = await send(`${other.url}/api/status`, { headers: { origin: 'https://app.example' } });
+      assert.equal(allowed.headers['access-control-allow-origin'], 'https://app.example');
+      const denied = await send(`${other.url}/api/status`, { headers: { origin: 'https://evil.example' } });
+      assert.equal(denied.headers['access-control-allow-origin'], undefined);
+      const preflight = await send(`${other.url}/api/search`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' },
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers['access-control-allow-origin'], 'https://app.example');
+      assert.match(String(preflight.headers['access-control-allow-methods']), /GET/);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('Host check (DNS rebinding)', () => {
+  test('names of this machine with the bound port are allowed', async () => {
+    const port = new URL(server.url).port;
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`]) {
+      const answer = await send(`${server.url}/api/status`, { headers: { host } });
+      assert.equal(answer.status, 200, host);
+    }
+  });
+
+  test('any other Host is refused', async () => {
+    const port = Number(new URL(server.url).port);
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1:${port + 1}`,
+      `localhost`,
+      `127.0.0.2:${port}`,
+    ]) {
+      for (const path of ['/', '/api/status']) {
+        const answer = await send(`${server.url}${path}`, { headers: { host } });
+        assert.equal(answer.status, 403, `${host} ${path}`);
+        assert.match(answer.json<{ error: string }>().error, /is not this server/);
+      }
+    }
+  });
+});
+
+describe('access token', () => {
+  test('refuses to listen beyond loopback without a token', async () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.10']) {
+      await assert.rejects(
+        startServer({ service, host, port: 0, staticDir: dirs.staticDir, logger: false }),
+        /^Error: server: refusing to listen on .* without an access token/,
+      );
+    }
+    await assert.rejects(
+      startServer({ service, host: '0.0.0.0', port: 0, token: '', staticDir: dirs.staticDir, logger: false }),
+      /without an access token/,
+    );
+  });
+
+  test('rejects tokens that cannot travel in a header', async () => {
+    await assert.rejects(
+      startServer({
+        service,
+        host: '127.0.0.1',
+        port: 0,
+        token: 'has space',
+        staticDir: dirs.staticDir,
+        logger: false,
+      }),
+      /visible ASCII/,
+    );
+  });
+
+  test('rejects a bad port and a port in use, clearly', async () => {
+    await assert.rejects(
+      startServer({ service, host: '127.0.0.1', port: 70000, staticDir: dirs.staticDir, logger: false }),
+      /server: the port must be a whole number/,
+    );
+    const port = Number(new URL(server.url).port);
+    await assert.rejects(
+      startServer({ service, host: '127.0.0.1', port, staticDir: dirs.staticDir, logger: false }),
+      /^Error: server: cannot listen on 127\.0\.0\.1:\d+: the port is in use/,
+    );
+  });
+
+  for (const host of ['127.0.0.1', '0.0.0.0']) {
+    test(`with a token on ${host}, every request must present it`, async () => {
+      const guarded = await startServer({
+        service,
+        host,
+        port: 0,
+        token: TOKEN,
+        staticDir: dirs.staticDir,
+        logger: false,
+      });
+      const base = `http://127.0.0.1:${new URL(guarded.url).port}`;
+      try {
+        for (const path of [
+          '/',
+          '/app.js',
+          '/api/status',
+          '/api/search?q=x',
+          '/api/openapi.json',
+          '/api/events',
+          '/nope',
+        ]) {
+          const none = await send(`${base}${path}`);
+          assert.equal(none.status, 401, `${path} without a token`);
+          assert.match(none.json<{ error: string }>().error, /access token is required/);
+          assert.match(String(none.headers['www-authenticate']), /^Bearer/);
+          const wrong = await send(`${base}${path}`, { headers: { authorization: 'Bearer wrong-token' } });
+          assert.equal(wrong.status, 401, `${path} with a wrong token`);
+          assert.match(wrong.json<{ error: string }>().error, /access token is wrong/);
+          const almost = await send(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}x` } });
+          assert.equal(almost.status, 401);
+        }
+        const ok = await send(`${base}/api/status`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        assert.equal(ok.status, 200);
+        const search = await send(`${base}/api/search?q=initiative`, {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
+        assert.equal(search.status, 200);
+        assert.ok(search.json<SearchResponse>().total > 0);
+      } finally {
+        await guarded.close();
+      }
+    });
+  }
+
+  test('the browser UI: ?token= once sets an HttpOnly SameSite=Strict cookie and leaves the URL', async () => {
+    const guarded = await startServer({
+      service,
+      host: '127.0.0.1',
+      port: 0,
+      token: TOKEN,
+      staticDir: dirs.staticDir,
+      logger: false,
+    });
+    try {
+      const login = await send(`${guarded.url}/?token=${encodeURIComponent(TOKEN)}&q=infrastructure`);
+      assert.equal(login.status, 303);
+      assert.equal(login.headers.location, '/?q=infrastructure');
+      const cookie = login.headers['set-cookie']?.[0] ?? '';
+      assert.match(cookie, new RegExp(`^${TOKEN_COOKIE}=`));
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Strict/);
+      assert.match(cookie, /Path=\//);
+      const pair = cookie.split(';')[0] as string;
+      for (const path of ['/', '/app.js', '/api/status', '/api/search?q=infrastructure']) {
+        const answer = await send(`${guarded.url}${path}`, { headers: { cookie: `other=1; ${pair}` } });
+        assert.equal(answer.status, 200, path);
+      }
+      const bad = await send(`${guarded.url}/?token=nope`);
+      assert.equal(bad.status, 401);
+      assert.equal(bad.headers['set-cookie'], undefined);
+      // A parameter that merely ends in "token" is not a login attempt.
+      const lookalike = await send(`${guarded.url}/?xtoken=1`, { headers: { cookie: pair } });
+      assert.equal(lookalike.status, 200);
+      const badCookie = await send(`${guarded.url}/api/status`, {
+        headers: { cookie: `${TOKEN_COOKIE}=nope` },
+      });
+      assert.equal(badCookie.status, 401);
+      // Tokens in API URLs would end up in logs and histories: not accepted there.
+      const inUrl = await send(`${guarded.url}/api/status?token=${TOKEN}`);
+      assert.equal(inUrl.status, 401);
+      // The redirect never leaves the server, whatever the path looked like.
+      const tricky = await send(`${guarded.url}//evil.example/?token=${TOKEN}`);
+      assert.equal(tricky.status, 303);
+      assert.equal(tricky.headers.location, '/');
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe('OpenAPI', () => {
+  test('lists every contract route with its parameters, from the same schemas', async () => {
+    const answer = await send(`${server.url}/api/openapi.json`);
+    assert.equal(answer.status, 200);
+    const doc = answer.json<{
+      openapi: string;
+      paths: Record<
+        string,
+        { get?: { operationId: string; parameters: Array<{ name: string; in: string }> } }
+      >;
+    }>();
+    assert.match(doc.openapi, /^3\./);
+    for (const [method, { http }] of Object.entries(CONTRACT)) {
+      const operation = doc.paths[openApiPath(http.path)]?.[http.method.toLowerCase() as 'get'];
+      assert.ok(operation, `${http.method} ${http.path} is documented`);
+      assert.equal(operation.operationId, method);
+    }
+    const search = doc.paths['/api/search']?.get;
+    assert.deepEqual(
+      search?.parameters.map((p) => p.name).sort(),
+      Object.keys(SearchRequestSchema.properties).sort(),
+    );
+    const limit = search?.parameters.find((p) => p.name === 'limit') as unknown as {
+      schema: { maximum: number };
+    };
+    assert.equal(limit.schema.maximum, LIMITS.pageSize);
+    const documentParams = doc.paths['/api/documents/{id}']?.get?.parameters;
+    assert.deepEqual(
+      documentParams?.map((p) => [p.name, p.in]),
+      [['id', 'path']],
+    );
+    assert.ok(doc.paths['/api/events'], 'the event stream is documented');
+  });
+});
+
+describe('events', () => {
+  test('GET /api/events streams the status as Server-Sent Events', async () => {
+    const first = await new Promise<{
+      headers: Record<string, unknown>;
+      event: string;
+      data: StatusResponse;
+    }>((resolve, reject) => {
+      const req = httpGet(`${server.url}/api/events`, (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          const match = /(event: \w+\n)?data: (.*)\n\n/.exec(buffer);
+          if (match) {
+            req.destroy();
+            resolve({
+              headers: res.headers,
+              event: match[1] ?? '',
+              data: JSON.parse(match[2] as string),
+            });
+          }
+        });
+      });
+      req.on('error', reject);
+      req.setTimeout(5000, () => req.destroy(new Error('no event within 5 s')));
+    });
+    assert.match(String(first.headers['content-type']), /^text\/event-stream/);
+    assert.equal(first.headers['x-content-type-options'], 'nosniff');
+    // No event name: EventSource.onmessage (the renderer's httpBridge) receives it.
+    assert.equal(first.event, '');
+    assert.equal(first.data.documents, (await service.status()).documents);
+  });
+
+  test('a client connected while indexing follows it to ready', async () => {
+    const fresh = await tempDirs({
+      'a/2021-01-05-one.md': briefing({ date: '2021-01-05', word: 'lighthouse' }),
+      'a/2021-02-05-two.md': briefing({ date: '2021-02-05', word: 'glacier' }),
+      'b/news.txt': newsArticle('meadow'),
+    });
+    const indexing = createSearchService({ corpusDir: fresh.corpusDir, cacheDir: null });
+    const other = await startServer({
+      service: indexing,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: fresh.staticDir,
+      logger: false,
+    });
+    try {
+      const seen = await new Promise<StatusResponse[]>((resolve, reject) => {
+        const statuses: StatusResponse[] = [];
+        const req = httpGet(`${other.url}/api/events`, (res) => {
+          let buffer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffer += chunk;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = /^data: (.*)$/m.exec(block)?.[1];
+              if (data === undefined) continue;
+              const status = JSON.parse(data) as StatusResponse;
+              statuses.push(status);
+              if (status.progress.phase === 'ready') {
+                req.destroy();
+                resolve(statuses);
+              }
+            }
+          });
+        });
+        req.on('error', reject);
+        req.setTimeout(30_000, () => req.destroy(new Error('indexing did not reach ready within 30 s')));
+      });
+      const last = seen[seen.length - 1] as StatusResponse;
+      assert.equal(last.documents, 3);
+      assert.equal(last.progress.filesDone, last.progress.filesTotal);
+    } finally {
+      await other.close();
+      await indexing.close();
+      await fresh.dispose();
+    }
+  });
+
+  test('close() ends open streams and resolves', async () => {
+    const other = await startServer({
+      service,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: dirs.staticDir,
+      logger: false,
+    });
+    const ended = new Promise<string>((resolve, reject) => {
+      const req = httpGet(`${other.url}/api/events`, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve(body));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+    });
+    // Let the stream open before shutting down.
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    await other.close();
+    assert.ok(Date.now() - started < 3000, 'close() does not wait for the stream');
+    assert.match(await ended, /^data: \{/m);
+  });
+});
+
+describe('shutdown and logs', () => {
+  test('close() lets requests in flight finish', async () => {
+    // The real service, with searches held back so that they are surely in flight at close().
+    let arrived = 0;
+    let allArrived: () => void = () => undefined;
+    const arrival = new Promise<void>((resolve) => (allArrived = resolve));
+    const held: ServedService = {
+      search: async (request) => {
+        if (++arrived === 10) allArrived();
+        await new Promise((r) => setTimeout(r, 300));
+        return service.search(request);
+      },
+      document: (id) => service.document(id),
+      status: () => service.status(),
+      onProgress: (listener) => service.onProgress(listener),
+    };
+    const other = await startServer({
+      service: held,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: dirs.staticDir,
+      logger: false,
+    });
+    const inFlight = Array.from({ length: 10 }, (_, i) =>
+      send(`${other.url}/api/search?q=initiative&offset=${i}`),
+    );
+    await arrival;
+    await other.close();
+    const answers = await Promise.all(inFlight);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      answers.map(() => 200),
+    );
+    await assert.rejects(send(`${other.url}/api/status`), /ECONNREFUSED/);
+  });
+
+  test('a service failure is a bare 500, logged with its cause', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    // The real service, with one method failing the way a broken disk or a bug would.
+    const failing: ServedService = {
+      search: (request) => service.search(request),
+      document: async () => {
+        throw new Error('EIO: i/o error, read /home/someone/private/corpus/file.md');
+      },
+      status: () => service.status(),
+      onProgress: (listener) => service.onProgress(listener),
+    };
+    const other = await startServer({
+      service: failing,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: dirs.staticDir,
+      logger: { level: 'info', stream },
+    });
+    try {
+      const answer = await send(`${other.url}/api/documents/d0123456789abcdef`);
+      assert.equal(answer.status, 500);
+      assert.equal(answer.body, '{"error":"internal error"}');
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff');
+      assert.equal((await send(`${other.url}/api/search?q=initiative`)).status, 200);
+    } finally {
+      await other.close();
+    }
+    const errors = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === 50);
+    assert.equal(errors.length, 1, lines.join('\n'));
+    assert.equal(errors[0]?.route, '/api/documents/:id');
+    assert.match(JSON.stringify(errors[0]?.err), /EIO: i\/o error/);
+  });
+
+  test('one structured line per request, without the token', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = await startServer({
+      service,
+      host: '127.0.0.1',
+      port: 0,
+      token: TOKEN,
+      staticDir: dirs.staticDir,
+      logger: { level: 'info', stream },
+    });
+    try {
+      await send(`${logged.url}/api/search?q=initiative`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      await send(`${logged.url}/?token=${TOKEN}`);
+      await send(`${logged.url}/api/status`, { headers: { cookie: `${TOKEN_COOKIE}=${TOKEN}` } });
+      await send(`${logged.url}/api/search?limit=999`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    } finally {
+      await logged.close();
+    }
+    const requests = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'request');
+    assert.equal(requests.length, 4, lines.join('\n'));
+    assert.deepEqual(
+      requests.map((r) => [r.route, r.status]),
+      [
+        ['/api/search', 200],
+        ['/*', 303],
+        ['/api/status', 200],
+        ['/api/search', 400],
+      ],
+    );
+    for (const r of requests) {
+      assert.equal(typeof r.reqId, 'string');
+      assert.equal(typeof r.durationMs, 'number');
+      assert.equal(r.method, 'GET');
+    }
+    assert.ok(!lines.join('\n').includes(TOKEN), 'the token is never logged');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Messages between the SearchService (caller's thread) and its index workers. Every request
+ * carries an id and gets exactly one reply with the same id; progress travels as events.
+ */
+import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
+import type { CorpusFile } from '../corpus/corpusReader';
+
+/** Given once, when the worker starts (as `workerData`). */
+export interface ShardConfig {
+  corpusDir: string;
+  shardIndex: number;
+  shardCount: number;
+  /** The saved index of this shard; null when nothing is saved. */
+  cacheFile: string | null;
+  /** Tests only: reading this path never ends, as a pathological file might. */
+  hangOnPath?: string;
+}
+
+export interface ShardCounts {
+  documents: number;
+  passages: number;
+}
+
+/** What a shard has done since its worker started; tests use it to prove what was (not) re-read. */
+export interface ShardStatistics {
+  /** Files read and extracted. */
+  filesRead: number;
+  /** Files whose size or mtime changed but whose content hash did not: kept as they were. */
+  filesUnchangedByHash: number;
+  /** Files whose documents were dropped because the file disappeared. */
+  filesRemoved: number;
+  /** Whether the saved index was loaded, or why not. */
+  cache: 'loaded' | 'none' | string;
+  saves: number;
+}
+
+export interface LoadResult {
+  loaded: boolean;
+  reason: string | null;
+  files: number;
+  counts: ShardCounts;
+}
+
+export interface SyncResult {
+  /** Whether anything in the index changed. */
+  changed: boolean;
+  /** False when the shard was stopped before every file was read. */
+  complete: boolean;
+  filesTotal: number;
+  counts: ShardCounts;
+  /** Files of this shard that could not be read, with the reason. */
+  skipped: SkippedFile[];
+  /** Problems with the corpus options (reported by shard 0 only, so they are listed once). */
+  optionsSkipped: SkippedFile[];
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'load' }
+  | { id: number; type: 'sync'; files: CorpusFile[]; reportOptions: boolean }
+  | { id: number; type: 'search'; request: SearchRequest }
+  | { id: number; type: 'document'; docId: string }
+  | { id: number; type: 'save' }
+  | { id: number; type: 'stop' }
+  | { id: number; type: 'stats' };
+
+export interface WorkerResults {
+  load: LoadResult;
+  sync: SyncResult;
+  search: SearchResponse;
+  document: ExtractedDocument | null;
+  save: boolean;
+  stop: null;
+  stats: ShardStatistics & ShardCounts;
+}
+
+export type WorkerRequestType = WorkerRequest['type'];
+
+export type WorkerReply =
+  | { kind: 'reply'; id: number; ok: true; result: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string; status?: number };
+
+/** Sent while a sync runs (throttled by the worker). */
+export interface ProgressEvent {
+  kind: 'progress';
+  filesDone: number;
+  filesTotal: number;
+  counts: ShardCounts;
+}
+
+/** Sent before each file is read, so a file that never finishes can be named and skipped. */
+export interface ReadingEvent {
+  kind: 'reading';
+  path: string | null;
+}
+
+export type WorkerMessage = WorkerReply | ProgressEvent | ReadingEvent;

@@ -1,0 +1,310 @@
+/**
+ * One shard of the index: the files assigned to it, their documents in a SearchIndex, and
+ * the manifest that says what each file looked like when it was read. Runs inside an index
+ * worker; kept free of worker plumbing so it can be tested in-process too.
+ */
+import { createHash } from 'node:crypto';
+import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
+import { loadCorpusOptions, readCorpusFile, type CorpusFile } from '../corpus/corpusReader';
+import { SearchIndex } from '../engine/searchIndex';
+import { CACHE_FORMAT, encodeCache, readCacheFile, writeFileAtomic, type ManifestEntry } from './cacheFile';
+import type {
+  LoadResult,
+  ProgressEvent,
+  ReadingEvent,
+  ShardConfig,
+  ShardCounts,
+  ShardStatistics,
+  SyncResult,
+} from './protocol';
+
+/**
+ * Facet values a shard lists per facet. The merged answer keeps the top 50 (as one index
+ * would); a value must be in every shard's list for its merged count to be exact, so shards
+ * list far more than 50.
+ */
+const SHARD_FACET_LIMIT = 1000;
+
+/** Progress events of a long sync are spaced at least this far apart. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export class Shard {
+  private index: SearchIndex;
+  private manifest = new Map<string, ManifestEntry>();
+  private optionsKey: string | null = null;
+  private dirty = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+  /** Set by a load: the loaded index builds its typo tree on first need unless warmed up. */
+  private cold = false;
+  readonly stats: ShardStatistics = {
+    filesRead: 0,
+    filesUnchangedByHash: 0,
+    filesRemoved: 0,
+    cache: 'none',
+    saves: 0,
+  };
+
+  constructor(
+    private readonly config: ShardConfig,
+    private readonly buildId: string,
+    private readonly onProgress: (event: ProgressEvent | ReadingEvent) => void = () => undefined,
+  ) {
+    this.index = this.emptyIndex();
+  }
+
+  counts(): ShardCounts {
+    return { documents: this.index.documentCount, passages: this.index.passageCount };
+  }
+
+  search(request: SearchRequest): SearchResponse {
+    return this.index.search(request);
+  }
+
+  document(id: string): ExtractedDocument | null {
+    return this.index.getDocument(id) ?? null;
+  }
+
+  /**
+   * Ends reading for good (the service is closing): the sync in progress returns after the
+   * file at hand, and what was read can still be saved; the next start reads the rest.
+   */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Loads the saved index, if there is a sound one for this shard. */
+  load(): Promise<LoadResult> {
+    return this.exclusive(async () => {
+      const { cacheFile } = this.config;
+      if (!cacheFile) return this.loadResult(false, 'no cache folder');
+      const read = await readCacheFile(cacheFile, {
+        corpusDir: this.config.corpusDir,
+        shardIndex: this.config.shardIndex,
+        shardCount: this.config.shardCount,
+        buildId: this.buildId,
+      });
+      if (!read.ok) {
+        this.stats.cache = read.reason;
+        return this.loadResult(false, read.reason);
+      }
+      let index: SearchIndex;
+      try {
+        index = SearchIndex.deserialize(read.index, this.indexOptions());
+      } catch (error) {
+        this.stats.cache = `unreadable index: ${message(error)}`;
+        return this.loadResult(false, this.stats.cache);
+      }
+      this.index = index;
+      this.cold = true;
+      this.manifest = new Map(read.header.manifest);
+      this.optionsKey = read.header.optionsKey;
+      this.dirty = false;
+      this.stats.cache = 'loaded';
+      return this.loadResult(true, null);
+    });
+  }
+
+  /**
+   * Brings the shard in line with `files`, the current listing of its part of the corpus:
+   * new files and files whose size or mtime changed are read (a changed file with the same
+   * content hash keeps its documents), files no longer listed are dropped.
+   */
+  sync(files: CorpusFile[], reportOptions: boolean): Promise<SyncResult> {
+    return this.exclusive(async () => {
+      let changed = false;
+      let options: Awaited<ReturnType<typeof loadCorpusOptions>>;
+      try {
+        options = await loadCorpusOptions(this.config.corpusDir);
+      } catch (error) {
+        throw new Error(`service: cannot load the corpus options: ${message(error)}`);
+      }
+      const key = optionsKeyOf(options.options);
+      if (key !== this.optionsKey) {
+        // Options shape what is extracted from every file: nothing read with the old ones stays.
+        if (this.manifest.size > 0) changed = true;
+        this.index = this.emptyIndex();
+        this.manifest.clear();
+        this.optionsKey = key;
+        this.dirty = true;
+      }
+
+      const listed = new Set(files.map((file) => file.path));
+      for (const path of [...this.manifest.keys()]) {
+        if (listed.has(path)) continue;
+        this.index.removeSource(path);
+        this.manifest.delete(path);
+        this.stats.filesRemoved++;
+        changed = true;
+      }
+
+      const todo = files
+        .filter((file) => {
+          const known = this.manifest.get(file.path);
+          return !known || known.size !== file.size || known.mtimeMs !== file.mtimeMs;
+        })
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      let filesDone = files.length - todo.length;
+      let lastProgress = 0;
+      const progress = (force: boolean): void => {
+        const now = Date.now();
+        if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+        lastProgress = now;
+        this.onProgress({ kind: 'progress', filesDone, filesTotal: files.length, counts: this.counts() });
+      };
+      progress(true);
+
+      for (const file of todo) {
+        if (this.stopped) break;
+        this.onProgress({ kind: 'reading', path: file.path });
+        if (await this.readOne(file, options.options)) changed = true;
+        filesDone++;
+        progress(false);
+      }
+      if (todo.length > 0) this.onProgress({ kind: 'reading', path: null });
+      if (changed) this.dirty = true;
+      progress(true);
+      if (this.cold) {
+        // After the searches that came in while syncing: now is as idle as a shard gets.
+        this.cold = false;
+        const warm = this.index;
+        setImmediate(() => warm.warmUp());
+      }
+      return {
+        changed,
+        complete: filesDone === files.length,
+        filesTotal: files.length,
+        counts: this.counts(),
+        skipped: this.skipped(),
+        optionsSkipped: reportOptions ? options.skipped : [],
+      };
+    });
+  }
+
+  /** Writes the index if it changed since it was loaded or last saved. */
+  save(): Promise<boolean> {
+    return this.exclusive(async () => {
+      const { cacheFile } = this.config;
+      if (!cacheFile || !this.dirty || this.optionsKey === null) return false;
+      const index = this.index.serialize();
+      const bytes = encodeCache(
+        {
+          format: CACHE_FORMAT,
+          corpusDir: this.config.corpusDir,
+          shardIndex: this.config.shardIndex,
+          shardCount: this.config.shardCount,
+          buildId: this.buildId,
+          optionsKey: this.optionsKey,
+          savedAt: new Date().toISOString(),
+          manifest: [...this.manifest],
+        },
+        index,
+      );
+      try {
+        await writeFileAtomic(cacheFile, bytes);
+      } catch (error) {
+        throw new Error(`service: cannot save the index to ${cacheFile}: ${message(error)}`);
+      }
+      // Every change goes through this queue too, so nothing changed while writing.
+      this.dirty = false;
+      this.stats.saves++;
+      return true;
+    });
+  }
+
+  /** Reads one file into the index; says whether the index changed. */
+  private async readOne(file: CorpusFile, options: unknown): Promise<boolean> {
+    // Stands for a pathological file in tests: the watchdog must end it.
+    if (file.path === this.config.hangOnPath) for (;;);
+    const known = this.manifest.get(file.path);
+    const read = await readCorpusFile(file, options as Parameters<typeof readCorpusFile>[1]).catch(
+      (error: unknown) => ({ ok: false as const, reason: `unexpected error: ${message(error)}` }),
+    );
+    this.stats.filesRead++;
+    if (read.ok && known && known.hash === read.hash && known.skipped === undefined) {
+      this.stats.filesUnchangedByHash++;
+      this.manifest.set(file.path, { ...known, size: file.size, mtimeMs: file.mtimeMs });
+      this.dirty = true;
+      return false;
+    }
+    const hadDocuments = known !== undefined && known.skipped === undefined;
+    if (hadDocuments) this.index.removeSource(file.path);
+    if (!read.ok) {
+      this.manifest.set(file.path, {
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        hash: null,
+        skipped: read.reason,
+      });
+      return hadDocuments;
+    }
+    try {
+      this.index.addSource(file.path, read.documents);
+    } catch (error) {
+      this.index.removeSource(file.path);
+      this.manifest.set(file.path, {
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        hash: null,
+        skipped: `could not be indexed: ${message(error)}`,
+      });
+      return hadDocuments;
+    }
+    this.manifest.set(file.path, { size: file.size, mtimeMs: file.mtimeMs, hash: read.hash });
+    return true;
+  }
+
+  private indexOptions(): { facetLimit?: number } {
+    return this.config.shardCount > 1 ? { facetLimit: SHARD_FACET_LIMIT } : {};
+  }
+
+  private emptyIndex(): SearchIndex {
+    return new SearchIndex(this.indexOptions());
+  }
+
+  private skipped(): SkippedFile[] {
+    const out: SkippedFile[] = [];
+    for (const [path, entry] of this.manifest) {
+      if (entry.skipped !== undefined) out.push({ path, reason: entry.skipped });
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private loadResult(loaded: boolean, reason: string | null): LoadResult {
+    return { loaded, reason, files: this.manifest.size, counts: this.counts() };
+  }
+
+  /** Runs index-changing work one at a time; searches do not wait for it. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** A stable fingerprint of the corpus options (key order, Maps and Sets do not matter). */
+export function optionsKeyOf(options: unknown): string {
+  return createHash('sha1').update(stableJson(options)).digest('hex').slice(0, 16);
+}
+
+function stableJson(value: unknown): string {
+  if (value instanceof Map) {
+    const entries = [...value.entries()].map(([k, v]) => [stableJson(k), stableJson(v)] as const);
+    return `Map{${entries
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([k, v]) => `${k}:${v}`)
+      .join(',')}}`;
+  }
+  if (value instanceof Set) return `Set[${[...value].map(stableJson).sort().join(',')}]`;
+  if (value instanceof RegExp) return `RegExp(${String(value)})`;
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
