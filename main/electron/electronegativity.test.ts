@@ -19,25 +19,32 @@ const REVIEWED: Record<string, string> = {
   OPEN_EXTERNAL_JS_CHECK: 'SECURITY.md §15: only checked http(s) URLs reach openExternal',
 };
 
-/** The fields of one CSV line (quoted fields may hold commas). */
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
+/** The records of a CSV text (quoted fields may hold commas and line breaks). */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let fields: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
     if (c === '"') {
-      if (quoted && line[i + 1] === '"') {
+      if (quoted && text[i + 1] === '"') {
         field += '"';
         i++;
       } else quoted = !quoted;
     } else if (c === ',' && !quoted) {
       fields.push(field.trim());
       field = '';
+    } else if (c === '\n' && !quoted) {
+      fields.push(field.trim());
+      if (fields.some((f) => f !== '')) records.push(fields);
+      fields = [];
+      field = '';
     } else field += c;
   }
   fields.push(field.trim());
-  return fields;
+  if (fields.some((f) => f !== '')) records.push(fields);
+  return records;
 }
 
 const missing = existsSync(CLI) ? '' : '@doyensec/electronegativity is not installed';
@@ -83,11 +90,8 @@ describe('electronegativity', { skip: missing || false }, () => {
         existsSync(report),
         `electronegativity wrote no report: ${run.stderr}${run.stdout}`.slice(0, 2000),
       );
-      const findings = readFileSync(report, 'utf8')
-        .split('\n')
+      const findings = csvRecords(readFileSync(report, 'utf8'))
         .slice(1)
-        .filter((line) => line.trim() !== '')
-        .map(csvFields)
         .map(([id = '', severity = '', , file = '', location = '']) => ({ id, severity, file, location }));
       const unexpected = findings.filter((f) => {
         if (REVIEWED[f.id]) return false;
