@@ -33,7 +33,7 @@ const entries = [
   [
     'renderer/app.ts',
     'renderer/app.js',
-    { platform: 'browser', target: 'chrome120', format: 'iife', bundle: true, sourcemap: true },
+    { platform: 'browser', target: 'chrome120', format: 'iife', bundle: true, sourcemap: true, minify: true },
   ],
 ];
 

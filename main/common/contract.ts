@@ -5,7 +5,10 @@
  * types and schemas in this file, so they cannot drift apart. This folder (`main/common`)
  * imports nothing from Node, Electron or the DOM: the renderer bundles it too.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+// Types only: the schemas themselves live in ./schemas, so the renderer and the preload,
+// which import this file, do not bundle the schema library.
+import type { SearchRequestSchema } from './schemas';
 
 /** What a passage is: a quote in a news text, a transcript turn, or other prose. */
 export const PASSAGE_KINDS = ['quote', 'turn', 'narrative'] as const;
@@ -71,27 +74,6 @@ export interface ExtractedDocument {
 // ---------------------------------------------------------------------------
 // Search
 
-const FilterValues = Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.filterValueLength }), {
-  maxItems: LIMITS.filterValues,
-});
-
-/** ISO date with the precision the user typed: `2021`, `2021-12`, `2021-12-15`. */
-export const ISO_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
-
-export const SearchRequestSchema = Type.Object(
-  {
-    q: Type.String({ maxLength: LIMITS.queryLength, default: '' }),
-    speaker: FilterValues,
-    topic: FilterValues,
-    kind: Type.Array(Type.Union(PASSAGE_KINDS.map((k) => Type.Literal(k))), { maxItems: 3 }),
-    from: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
-    to: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
-    sort: Type.Union(SORT_ORDERS.map((s) => Type.Literal(s))),
-    limit: Type.Integer({ minimum: 0, maximum: LIMITS.pageSize }),
-    offset: Type.Integer({ minimum: 0, maximum: LIMITS.maxOffset }),
-  },
-  { additionalProperties: false },
-);
 export type SearchRequest = Static<typeof SearchRequestSchema>;
 
 export interface FacetValue {
@@ -150,8 +132,6 @@ export interface StatusResponse {
   /** Set when the index could not be built at all. */
   error: string | null;
 }
-
-export const DocumentIdSchema = Type.String({ minLength: 1, maxLength: LIMITS.idLength });
 
 // ---------------------------------------------------------------------------
 // The service every entry point exposes.

@@ -44,7 +44,8 @@ for (const [name, raw, message] of [
   test(`rejects ${name} with a ContractError`, () => {
     assert.throws(
       () => validateSearchRequest(raw),
-      (error: unknown) => error instanceof ContractError && error.status === 400 && message.test(error.message),
+      (error: unknown) =>
+        error instanceof ContractError && error.status === 400 && message.test(error.message),
     );
   });
 }

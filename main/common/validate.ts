@@ -3,13 +3,8 @@
  * contract's schemas. HTTP uses the same schemas through Fastify.
  */
 import { Value } from '@sinclair/typebox/value';
-import {
-  ContractError,
-  DocumentIdSchema,
-  SearchRequestSchema,
-  searchRequest,
-  type SearchRequest,
-} from './contract';
+import { ContractError, searchRequest, type SearchRequest } from './contract';
+import { DocumentIdSchema, SearchRequestSchema } from './schemas';
 
 function firstError(schema: Parameters<typeof Value.Errors>[0], value: unknown): string {
   const error = Value.Errors(schema, value).First();

@@ -6,14 +6,13 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {
   CONTRACT,
-  DocumentIdSchema,
   PASSAGE_KINDS,
-  SearchRequestSchema,
   type ContractMethod,
   type ExtractedDocument,
   type SearchResponse,
   type StatusResponse,
 } from '../common/contract';
+import { DocumentIdSchema, SearchRequestSchema } from '../common/schemas';
 
 /** A JSON Schema as plain data: no TypeBox symbols, unions of constants turned into enums. */
 export type JsonSchema = { [key: string]: unknown };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SearchRequestSchema } from '../common/contract';
+import { SearchRequestSchema } from '../common/schemas';
 import { plainSchema, searchQuerystringSchema } from './schemas';
 import {
   allowedHosts,

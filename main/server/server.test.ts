@@ -5,11 +5,11 @@ import { Writable } from 'node:stream';
 import {
   CONTRACT,
   LIMITS,
-  SearchRequestSchema,
   type ExtractedDocument,
   type SearchResponse,
   type StatusResponse,
 } from '../common/contract';
+import { SearchRequestSchema } from '../common/schemas';
 import { validateSearchRequest } from '../common/validate';
 import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer, type ServedService } from './index';

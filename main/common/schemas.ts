@@ -1,0 +1,30 @@
+/**
+ * The contract's JSON Schemas (TypeBox): HTTP validates with them through Fastify, IPC and
+ * the CLI through ./validate, and the OpenAPI description is generated from them.
+ */
+import { Type } from '@sinclair/typebox';
+import { LIMITS, PASSAGE_KINDS, SORT_ORDERS } from './contract';
+
+const FilterValues = Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.filterValueLength }), {
+  maxItems: LIMITS.filterValues,
+});
+
+/** ISO date with the precision the user typed: `2021`, `2021-12`, `2021-12-15`. */
+export const ISO_DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+
+export const SearchRequestSchema = Type.Object(
+  {
+    q: Type.String({ maxLength: LIMITS.queryLength, default: '' }),
+    speaker: FilterValues,
+    topic: FilterValues,
+    kind: Type.Array(Type.Union(PASSAGE_KINDS.map((k) => Type.Literal(k))), { maxItems: 3 }),
+    from: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
+    to: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
+    sort: Type.Union(SORT_ORDERS.map((s) => Type.Literal(s))),
+    limit: Type.Integer({ minimum: 0, maximum: LIMITS.pageSize }),
+    offset: Type.Integer({ minimum: 0, maximum: LIMITS.maxOffset }),
+  },
+  { additionalProperties: false },
+);
+
+export const DocumentIdSchema = Type.String({ minLength: 1, maxLength: LIMITS.idLength });
