@@ -1,0 +1,94 @@
+/**
+ * The Dictum UI as the journeys see it: every action is a key press, and every check reads
+ * what a person (or a screen reader) would: roles, names, visible text.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+
+export class DictumPage {
+  readonly search: Locator;
+  readonly results: Locator;
+  readonly options: Locator;
+  readonly total: Locator;
+  readonly chips: Locator;
+  readonly reader: Locator;
+  readonly readerText: Locator;
+  readonly hitPosition: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('combobox', { name: 'Search' });
+    this.results = page.getByRole('listbox', { name: 'Results' });
+    this.options = this.results.getByRole('option');
+    this.total = page.locator('.results-total');
+    this.chips = page.getByRole('group', { name: 'Active filters' }).getByRole('button');
+    this.reader = page.getByRole('region', { name: 'Reader' });
+    this.readerText = this.reader.locator('article');
+    this.hitPosition = this.reader.locator('.reader-position');
+  }
+
+  /** Opens the app once the corpus is indexed, so counts no longer move under the test. */
+  async open(fragment = ''): Promise<void> {
+    await expect
+      .poll(
+        async () =>
+          ((await (await this.page.request.get('/api/status')).json()) as { progress: { phase: string } })
+            .progress.phase,
+        {
+          timeout: 45_000,
+        },
+      )
+      .toBe('ready');
+    await this.page.goto(`/${fragment}`);
+    await expect(this.search).toBeVisible();
+    await this.settled();
+  }
+
+  /** Waits until the results answer the current state. */
+  async settled(): Promise<void> {
+    await expect(this.results).toHaveAttribute('aria-busy', 'false');
+  }
+
+  async press(...keys: string[]): Promise<void> {
+    for (const k of keys) await this.page.keyboard.press(k);
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text, { delay: 25 });
+    await this.settled();
+  }
+
+  /** The number of results the page says it has. */
+  async totalCount(): Promise<number> {
+    const text = (await this.total.textContent()) ?? '';
+    return Number(text.replace(/[^0-9]/g, ''));
+  }
+
+  activeOption(): Locator {
+    return this.results.locator('[role=option][aria-selected=true]');
+  }
+
+  facet(name: 'Speaker' | 'Topic' | 'Date' | 'Kind'): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  facetValue(facet: 'Speaker' | 'Topic' | 'Kind', value: string): Locator {
+    return this.facet(facet).getByRole('checkbox', { name: value, exact: true });
+  }
+
+  focused(): Locator {
+    return this.page.locator(':focus');
+  }
+
+  /** Saves a screenshot in the light and the dark theme. */
+  async screenshots(name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await this.page.emulateMedia({ colorScheme: scheme });
+      await this.page.screenshot({ path: join(SCREENSHOTS, `${name}-${scheme}.png`) });
+    }
+    await this.page.emulateMedia({ colorScheme: 'light' });
+  }
+}

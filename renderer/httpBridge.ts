@@ -1,0 +1,93 @@
+/**
+ * The bridge over HTTP, for the UI served by `dictum serve`: the same object the Electron
+ * preload exposes, built from the contract's routes.
+ */
+import type { DictumBridge } from '../main/common/bridge';
+import {
+  CONTRACT,
+  type ExtractedDocument,
+  type SearchRequest,
+  type SearchResponse,
+  type StatusResponse,
+} from '../main/common/contract';
+
+/** An error the service reported, with its HTTP status. */
+export class BridgeError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+/** The query string of a search request; array fields become repeated parameters. */
+export function searchParams(request: SearchRequest): URLSearchParams {
+  const p = new URLSearchParams();
+  if (request.q !== '') p.set('q', request.q);
+  for (const v of request.speaker) p.append('speaker', v);
+  for (const v of request.topic) p.append('topic', v);
+  for (const v of request.kind) p.append('kind', v);
+  if (request.from !== undefined) p.set('from', request.from);
+  if (request.to !== undefined) p.set('to', request.to);
+  p.set('sort', request.sort);
+  p.set('limit', String(request.limit));
+  p.set('offset', String(request.offset));
+  return p;
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new BridgeError('renderer: the Dictum server cannot be reached', 0);
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const message =
+      body !== null && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
+        ? (body as { error: string }).error
+        : `HTTP ${response.status}`;
+    throw new BridgeError(message, response.status);
+  }
+  return body as T;
+}
+
+export interface HttpBridge extends DictumBridge {
+  /** A search that a newer one can cancel. */
+  searchAbortable(request: SearchRequest, signal: AbortSignal): Promise<SearchResponse>;
+}
+
+export function createHttpBridge(base = ''): HttpBridge {
+  const search = (request: SearchRequest, signal?: AbortSignal) =>
+    getJson<SearchResponse>(
+      `${base}${CONTRACT.search.http.path}?${searchParams(request).toString()}`,
+      signal,
+    );
+  return {
+    platform: 'web',
+    desktop: null,
+    search: (request) => search(request),
+    searchAbortable: (request, signal) => search(request, signal),
+    document: (id) =>
+      getJson<ExtractedDocument>(
+        `${base}${CONTRACT.document.http.path.replace(':id', encodeURIComponent(id))}`,
+      ),
+    status: () => getJson<StatusResponse>(`${base}${CONTRACT.status.http.path}`),
+    onStatus(listener) {
+      // EventSource reconnects by itself when the server restarts.
+      const source = new EventSource(`${base}/api/events`);
+      source.onmessage = (event: MessageEvent<string>) => {
+        try {
+          listener(JSON.parse(event.data) as StatusResponse);
+        } catch {
+          // A malformed event is dropped; the next one carries the whole status again.
+        }
+      };
+      return () => source.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/** How values are named for people: topics, kinds and facets. */
+import type { PassageKind } from '../../main/common/contract';
+
+const IPTC_LABELS: Record<string, string> = {
+  'arts-culture-entertainment-media': 'Arts, culture, entertainment and media',
+  'conflict-war-peace': 'Conflict, war and peace',
+  'crime-law-justice': 'Crime, law and justice',
+  'disaster-accident-emergency': 'Disaster, accident and emergency',
+  'economy-business-finance': 'Economy, business and finance',
+  education: 'Education',
+  environment: 'Environment',
+  health: 'Health',
+  'human-interest': 'Human interest',
+  labour: 'Labour',
+  'lifestyle-leisure': 'Lifestyle and leisure',
+  politics: 'Politics',
+  religion: 'Religion',
+  'science-technology': 'Science and technology',
+  society: 'Society',
+  sport: 'Sport',
+  weather: 'Weather',
+};
+
+/** A topic's name: the IPTC label for the default taxonomy's slugs, else the value as given. */
+export function topicLabel(slug: string): string {
+  return IPTC_LABELS[slug] ?? slug;
+}
+
+const KIND_LABELS: Record<PassageKind, string> = { quote: 'Quote', turn: 'Turn', narrative: 'Narrative' };
+const KIND_DESCRIPTIONS: Record<PassageKind, string> = {
+  quote: 'Words in quotation marks attributed to a speaker',
+  turn: "A speaker's turn in a transcript",
+  narrative: 'Other prose',
+};
+
+export function kindLabel(kind: string): string {
+  return (KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
+export function kindDescription(kind: string): string {
+  return (KIND_DESCRIPTIONS as Record<string, string>)[kind] ?? '';
+}
+
+export const FACET_TITLES = { speaker: 'Speaker', topic: 'Topic', date: 'Date', kind: 'Kind' } as const;

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Passage } from '../../main/common/contract';
+import { documentHits, findTermRanges, passageAt, queryTerms, segments, speakerLegend } from './readerModel';
+
+function passage(
+  id: string,
+  kind: Passage['kind'],
+  speaker: string | null,
+  start: number,
+  end: number,
+): Passage {
+  return { id, kind, speaker, text: '', start, end, topics: [], date: null };
+}
+
+const text = 'Putin said: "Sport unites." Xi replied: "Sports must not be politicised." The end.';
+const passages = [
+  passage('n1', 'narrative', null, 0, text.length),
+  passage('q1', 'quote', 'Vladimir Putin', 13, 26),
+  passage('q2', 'quote', 'Xi Jinping', 41, 72),
+];
+
+test('query terms are the words and phrases, not filters or exclusions', () => {
+  assert.deepEqual(queryTerms('sport speaker:putin -doping "winter games" kind:quote'), [
+    'sport',
+    'winter games',
+  ]);
+  assert.deepEqual(queryTerms(''), []);
+});
+
+test('a word matches at word starts and runs to the word end; case is ignored', () => {
+  const ranges = findTermRanges(text, ['sport']);
+  assert.deepEqual(
+    ranges.map(([s, e]) => text.slice(s, e)),
+    ['Sport', 'Sports'],
+  );
+  assert.deepEqual(findTermRanges('transport sport', ['sport']).length, 1);
+  assert.deepEqual(findTermRanges('the winter\n games', ['winter games']), [[4, 17]]);
+});
+
+test('with a speaker filter, only hits inside that speaker’s statements count', () => {
+  const hits = documentHits(text, passages, ['sport'], { speakers: ['Putin'], kinds: [] });
+  assert.deepEqual(
+    hits.map(([s, e]) => text.slice(s, e)),
+    ['Sport'],
+  );
+  assert.equal(documentHits(text, passages, ['sport'], { speakers: [], kinds: [] }).length, 2);
+});
+
+test('the legend lists speakers in order of appearance with a colour each', () => {
+  assert.deepEqual(speakerLegend(passages), [
+    { speaker: 'Vladimir Putin', colour: 0, statements: 1 },
+    { speaker: 'Xi Jinping', colour: 1, statements: 1 },
+  ]);
+});
+
+test('segments cover the text in order and carry the innermost statement and the hit', () => {
+  const hits = findTermRanges(text, ['sport']);
+  const segs = segments(text.length, passages, hits);
+  assert.equal(segs[0]?.start, 0);
+  assert.equal(segs[segs.length - 1]?.end, text.length);
+  for (let i = 1; i < segs.length; i++) assert.equal(segs[i]?.start, segs[i - 1]?.end);
+  const sport = segs.find((s) => text.slice(s.start, s.end) === 'Sport');
+  assert.equal(sport?.passage, 1, 'the quote, not the narrative around it');
+  assert.equal(sport?.hit, 0);
+  const outside = segs.find((s) => s.start === 0);
+  assert.equal(outside?.passage, -1, 'narrative prose is not marked');
+});
+
+test('the passage at an offset prefers a marked statement', () => {
+  assert.equal(passageAt(passages, 15), 1);
+  assert.equal(passageAt(passages, 2), 0);
+  assert.equal(passageAt(passages, 500), -1);
+});

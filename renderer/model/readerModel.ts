@@ -1,0 +1,155 @@
+/**
+ * What the reader shows of a document, worked out without a DOM: which statements are marked
+ * and in which speaker's colour, where the query's words occur, and the runs of text that
+ * result when both are laid over the clean text.
+ */
+import type { Passage, PassageKind } from '../../main/common/contract';
+import { parseQuery, type ParsedQuery } from '../../main/common/query';
+import { normaliseRanges } from './snippet';
+
+/** How many distinct speaker colours the stylesheet defines (`.sp-0` … `.sp-9`). */
+export const SPEAKER_COLOURS = 10;
+
+export interface LegendEntry {
+  speaker: string;
+  colour: number;
+  statements: number;
+}
+
+/** Quotes and turns with a speaker are marked; narrative prose is not. */
+export function isMarked(p: Passage): boolean {
+  return p.speaker !== null && (p.kind === 'quote' || p.kind === 'turn');
+}
+
+/** Speakers in order of first appearance, each with a colour and the number of statements. */
+export function speakerLegend(passages: readonly Passage[]): LegendEntry[] {
+  const byName = new Map<string, LegendEntry>();
+  for (const p of [...passages].sort((a, b) => a.start - b.start)) {
+    if (!isMarked(p) || p.speaker === null) continue;
+    const entry = byName.get(p.speaker);
+    if (entry) entry.statements++;
+    else byName.set(p.speaker, { speaker: p.speaker, colour: byName.size % SPEAKER_COLOURS, statements: 1 });
+  }
+  return [...byName.values()];
+}
+
+/** The words and phrases of a query that should be highlighted in a text (not its filters or exclusions). */
+export function queryTerms(query: string | ParsedQuery): string[] {
+  const parsed = typeof query === 'string' ? parseQuery(query) : query;
+  const terms = parsed.groups.flat().map((t) => t.text.trim().toLowerCase());
+  return [...new Set(terms.filter((t) => t.length >= 2))];
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where the terms occur in `text`: a word matches at the start of a word and runs to the
+ * word's end (the engine matches prefixes and word forms too), a phrase matches as written
+ * with any whitespace between its words. Case is ignored.
+ */
+export function findTermRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const term of terms) {
+    const words = term.split(/\s+/).filter(Boolean).map(escapeRegExp);
+    if (words.length === 0) continue;
+    const pattern = words.length === 1 ? `${words[0]}[\\p{L}\\p{N}]*` : words.join('\\s+');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}`, 'giu');
+    for (const m of text.matchAll(re)) {
+      if (m.index !== undefined) ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return normaliseRanges(ranges, text.length);
+}
+
+export interface PassageFilter {
+  speakers: readonly string[];
+  kinds: readonly PassageKind[];
+}
+
+/** Whether a passage is one the search could have returned, given its speaker and kind filters. */
+export function passageMatches(p: Passage, filter: PassageFilter): boolean {
+  if (filter.kinds.length > 0 && !filter.kinds.includes(p.kind)) return false;
+  if (filter.speakers.length === 0) return true;
+  const who = (p.speaker ?? '').toLowerCase();
+  return filter.speakers.some(
+    (s) => who !== '' && (who === s.toLowerCase() || who.includes(s.toLowerCase())),
+  );
+}
+
+/** The hits of a query in a document: term occurrences inside the passages the filters allow. */
+export function documentHits(
+  text: string,
+  passages: readonly Passage[],
+  terms: readonly string[],
+  filter: PassageFilter,
+): Array<[number, number]> {
+  if (terms.length === 0) return [];
+  const all = findTermRanges(text, terms);
+  if (filter.speakers.length === 0 && filter.kinds.length === 0) return all;
+  const allowed = passages.filter((p) => passageMatches(p, filter));
+  return all.filter(([s, e]) => allowed.some((p) => s >= p.start && e <= p.end));
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** Index into the passages array of the marked statement this text belongs to, or -1. */
+  passage: number;
+  /** Index of the hit this text is part of, or -1. */
+  hit: number;
+}
+
+/**
+ * The text cut at every boundary of a marked passage and of a hit. Where marked passages
+ * overlap, the one that starts last (the innermost) wins.
+ */
+export function segments(
+  textLength: number,
+  passages: readonly Passage[],
+  hits: ReadonlyArray<readonly [number, number]>,
+  extraCuts: readonly number[] = [],
+): Segment[] {
+  const marked = passages
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => isMarked(p) && p.end > p.start && p.start < textLength)
+    .sort((a, b) => a.p.start - b.p.start);
+  const cuts = new Set<number>([0, textLength, ...extraCuts]);
+  for (const { p } of marked) {
+    cuts.add(Math.max(0, p.start));
+    cuts.add(Math.min(textLength, p.end));
+  }
+  for (const [s, e] of hits) {
+    cuts.add(s);
+    cuts.add(e);
+  }
+  const points = [...cuts].filter((c) => c >= 0 && c <= textLength).sort((a, b) => a - b);
+  const out: Segment[] = [];
+  let m = 0;
+  const active: Array<{ p: Passage; i: number }> = [];
+  let h = 0;
+  for (let k = 0; k + 1 < points.length; k++) {
+    const start = points[k]!;
+    const end = points[k + 1]!;
+    while (m < marked.length && marked[m]!.p.start <= start) active.push(marked[m++]!);
+    for (let a = active.length - 1; a >= 0; a--) if (active[a]!.p.end <= start) active.splice(a, 1);
+    while (h < hits.length && hits[h]![1] <= start) h++;
+    const inHit = h < hits.length && hits[h]![0] <= start && hits[h]![1] >= end;
+    const inner = active[active.length - 1];
+    out.push({ start, end, passage: inner ? inner.i : -1, hit: inHit ? h : -1 });
+  }
+  return out;
+}
+
+/** The index of the passage that contains an offset (the innermost marked one first), or -1. */
+export function passageAt(passages: readonly Passage[], offset: number): number {
+  let best = -1;
+  for (let i = 0; i < passages.length; i++) {
+    const p = passages[i]!;
+    if (offset < p.start || offset >= p.end) continue;
+    const b = best >= 0 ? passages[best]! : null;
+    if (!b || (isMarked(p) && !isMarked(b)) || (isMarked(p) === isMarked(b) && p.start >= b.start)) best = i;
+  }
+  return best;
+}

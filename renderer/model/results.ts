@@ -1,0 +1,215 @@
+/**
+ * Fetches results for the current search state: keystrokes are coalesced, one search is in
+ * flight at a time, answers for a state that is no longer current are dropped, and the long
+ * tail of results is fetched page by page as the list scrolls. No DOM: timers and
+ * AbortController only, so it is tested in Node.
+ */
+import {
+  LIMITS,
+  type FacetName,
+  type FacetValue,
+  type Hit,
+  type SearchRequest,
+  type SearchResponse,
+} from '../../main/common/contract';
+import { resultsKey, toRequest, type UiState } from './state';
+
+export type SearchFn = (request: SearchRequest, signal: AbortSignal) => Promise<SearchResponse>;
+
+export interface Results {
+  /** Equal to `resultsKey(state)` of the state these results answer. */
+  key: string;
+  /** Counts every answer delivered, so a refreshed answer to the same state is told apart. */
+  generation: number;
+  state: UiState;
+  total: number;
+  facets: Record<FacetName, FacetValue[]>;
+  notes: string[];
+  tookMs: number;
+  /** Hits by their index in the whole result list; missing where not fetched yet. */
+  hits: Map<number, Hit>;
+}
+
+export type ResultsEvent =
+  | { type: 'results'; results: Results }
+  | { type: 'page'; results: Results }
+  | { type: 'stalled' }
+  | { type: 'error'; message: string; state: UiState };
+
+export interface ResultsOptions {
+  /**
+   * How long typing must pause before a search is sent (ms). Default 0: the first keystroke
+   * is searched at once, and keystrokes that come while a search is on its way are coalesced
+   * into the one search sent when it returns.
+   */
+  coalesceMs?: number;
+  /** How many hits the first request of a search asks for. */
+  firstPage?: number;
+  /** How many hits each later page asks for (at most the contract's page size). */
+  pageSize?: number;
+  /** After how long without an answer the search is reported as stalled (ms). */
+  stallMs?: number;
+}
+
+const EMPTY_FACETS: Record<FacetName, FacetValue[]> = { speaker: [], topic: [], date: [], kind: [] };
+
+export class ResultsSource {
+  private current: UiState | null = null;
+  private currentKey = '';
+  private results: Results | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stallTimer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: { key: string; controller: AbortController } | null = null;
+  private pending = false;
+  private pagesInFlight = new Set<number>();
+  private generation = 0;
+  private readonly coalesceMs: number;
+  private readonly firstPage: number;
+  private readonly pageSize: number;
+  private readonly stallMs: number;
+
+  constructor(
+    private readonly search: SearchFn,
+    private readonly listener: (event: ResultsEvent) => void,
+    options: ResultsOptions = {},
+  ) {
+    this.coalesceMs = options.coalesceMs ?? 0;
+    this.firstPage = Math.min(LIMITS.pageSize, options.firstPage ?? 60);
+    this.pageSize = Math.min(LIMITS.pageSize, options.pageSize ?? LIMITS.pageSize);
+    this.stallMs = options.stallMs ?? 300;
+  }
+
+  /** The results last delivered (possibly for an earlier state while a search is on its way). */
+  get latest(): Results | null {
+    return this.results;
+  }
+
+  /** Asks for the results of this state; nothing is sent when the results would be the same. */
+  update(state: UiState, immediately = false, force = false): void {
+    const key = resultsKey(state);
+    this.current = state;
+    if (
+      !force &&
+      key === this.currentKey &&
+      (this.results?.key === key || this.inFlight?.key === key || this.pending)
+    ) {
+      if (this.results?.key === key) this.results = { ...this.results, state };
+      return;
+    }
+    this.currentKey = key;
+    if (!force && this.results?.key === key) {
+      // Back to what is on screen (a word typed and deleted): nothing to fetch.
+      this.pending = false;
+      if (this.timer !== null) clearTimeout(this.timer);
+      this.timer = null;
+      this.clearStall();
+      this.results = { ...this.results, state };
+      this.listener({ type: 'results', results: this.results });
+      return;
+    }
+    this.pending = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), immediately ? 0 : this.coalesceMs);
+    if (this.stallTimer === null) {
+      this.stallTimer = setTimeout(() => {
+        this.stallTimer = null;
+        if (this.results?.key !== this.currentKey) this.listener({ type: 'stalled' });
+      }, this.stallMs);
+    }
+  }
+
+  /** Makes sure the hits with indices in [start, end) are fetched or on their way. */
+  ensureRange(start: number, end: number): void {
+    const results = this.results;
+    if (!results || results.key !== this.currentKey || this.current === null) return;
+    const last = Math.min(end, results.total, LIMITS.maxOffset);
+    for (let i = Math.max(0, start); i < last; i++) {
+      if (results.hits.has(i) || this.covered(i)) continue;
+      this.fetchPage(results, i);
+      i += this.pageSize - 1;
+    }
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.stallTimer !== null) clearTimeout(this.stallTimer);
+    this.inFlight?.controller.abort();
+  }
+
+  private covered(index: number): boolean {
+    for (const offset of this.pagesInFlight)
+      if (index >= offset && index < offset + this.pageSize) return true;
+    return false;
+  }
+
+  private flush(): void {
+    this.timer = null;
+    // One search at a time: the newest state is sent when the one on its way comes back.
+    if (this.inFlight !== null || !this.pending || this.current === null) return;
+    this.pending = false;
+    const state = this.current;
+    const key = this.currentKey;
+    const controller = new AbortController();
+    this.inFlight = { key, controller };
+    const started = Date.now();
+    this.search(toRequest(state, 0, this.firstPage), controller.signal).then(
+      (response) => {
+        this.inFlight = null;
+        if (key === this.currentKey) {
+          const hits = new Map<number, Hit>();
+          response.hits.forEach((h, i) => hits.set(i, h));
+          this.results = {
+            key,
+            generation: ++this.generation,
+            state: this.current ?? state,
+            total: response.total,
+            facets: { ...EMPTY_FACETS, ...response.facets },
+            notes: response.notes ?? [],
+            tookMs: response.tookMs ?? Date.now() - started,
+            hits,
+          };
+          this.pagesInFlight = new Set();
+          this.clearStall();
+          this.listener({ type: 'results', results: this.results });
+        }
+        this.next();
+      },
+      (error: unknown) => {
+        this.inFlight = null;
+        if (key === this.currentKey && (error as Error).name !== 'AbortError') {
+          this.clearStall();
+          this.listener({ type: 'error', message: (error as Error).message, state });
+        }
+        this.next();
+      },
+    );
+  }
+
+  private next(): void {
+    if (this.pending && this.timer === null) this.flush();
+  }
+
+  private clearStall(): void {
+    if (this.stallTimer !== null) clearTimeout(this.stallTimer);
+    this.stallTimer = null;
+  }
+
+  private fetchPage(results: Results, offset: number): void {
+    const pages = this.pagesInFlight;
+    pages.add(offset);
+    const controller = new AbortController();
+    this.search(toRequest(results.state, offset, this.pageSize), controller.signal).then(
+      (response) => {
+        pages.delete(offset);
+        // A page of an earlier search is no use to the list on screen now.
+        if (this.results?.generation !== results.generation) return;
+        const target = this.results ?? results;
+        response.hits.forEach((h, i) => target.hits.set(offset + i, h));
+        this.listener({ type: 'page', results: target });
+      },
+      () => {
+        pages.delete(offset);
+      },
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { PASSAGE_KINDS, SORT_ORDERS } from '../../main/common/contract';
+import { initialState, type UiState } from './state';
+import { stateFromUrl, urlFromState } from './url';
+
+const value = fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' });
+const isoDate = fc.oneof(
+  fc.integer({ min: 1900, max: 2099 }).map(String),
+  fc
+    .tuple(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  fc
+    .tuple(
+      fc.integer({ min: 1900, max: 2099 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+    )
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+);
+
+const stateArb: fc.Arbitrary<UiState> = fc
+  .record({
+    q: fc.string({ maxLength: 80, unit: 'grapheme' }),
+    speaker: fc.uniqueArray(value, { maxLength: 5 }),
+    topic: fc.uniqueArray(value, { maxLength: 5 }),
+    kind: fc.subarray([...PASSAGE_KINDS]),
+    from: fc.option(isoDate, { nil: null }),
+    to: fc.option(isoDate, { nil: null }),
+    sort: fc.constantFrom(...SORT_ORDERS),
+    group: fc.boolean(),
+    doc: fc.option(value, { nil: null }),
+    passage: fc.option(value, { nil: null }),
+  })
+  .map((s) => ({ ...s, passage: s.doc === null ? null : s.passage }));
+
+test('stateFromUrl(urlFromState(s)) equals s for every state', () => {
+  fc.assert(
+    fc.property(stateArb, (s) => {
+      assert.deepEqual(stateFromUrl(urlFromState(s)), s);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('the initial state has an empty URL', () => {
+  assert.equal(urlFromState(initialState), '');
+  assert.deepEqual(stateFromUrl(''), initialState);
+});
+
+test('a URL with nonsense gives a sensible state, never an error', () => {
+  const s = stateFromUrl(
+    '#kind=poem&kind=quote&from=yesterday&to=2021-13&sort=sideways&group=yes&passage=p1&%E0%A4%A=1',
+  );
+  assert.deepEqual(s.kind, ['quote']);
+  assert.equal(s.from, null);
+  assert.equal(s.to, null);
+  assert.equal(s.sort, 'relevance');
+  assert.equal(s.group, false);
+  assert.equal(s.passage, null, 'a passage without its document is dropped');
+});
+
+test('any fragment at all is read without throwing', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200 }), (raw) => {
+      stateFromUrl(raw);
+    }),
+  );
+});
