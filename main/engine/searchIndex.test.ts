@@ -1,0 +1,480 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  searchRequest,
+  type ExtractedDocument,
+  type SearchRequest,
+  type SearchResponse,
+} from '../common/contract';
+import { makeDoc } from './fixtures';
+import { mergeResponses, SearchIndex } from './searchIndex';
+
+function fixture(): SearchIndex {
+  const index = new SearchIndex();
+  index.addSource('kremlin.jsonl', [
+    makeDoc(
+      'k1',
+      [
+        {
+          text: "We will respond to the sanctions of the United States. Putin's view is well-known.",
+          speaker: 'Vladimir Putin',
+          kind: 'turn',
+        },
+        {
+          text: 'The sanctioned banks keep working, the president said.',
+          speaker: 'Dmitry Peskov',
+          kind: 'quote',
+          topics: ['economy-business-finance'],
+        },
+        { text: 'Reporters gathered in Moscow in the cold.', kind: 'narrative' },
+      ],
+      { title: 'Talks in Moscow', date: '2021-12-15', topics: ['politics'] },
+    ),
+  ]);
+  index.addSource('wh/2022-02-01.md', [
+    makeDoc(
+      'w1',
+      [
+        {
+          text: 'Russia will pay a heavy price for an invasion of Ukraine.',
+          speaker: 'Joe Biden',
+          kind: 'turn',
+        },
+        {
+          text: 'The president has been clear about sanctions on Russia.',
+          speaker: 'Jen Psaki',
+          kind: 'turn',
+        },
+        { text: 'Q What about the State of the Union?', speaker: 'Reporter', kind: 'turn' },
+      ],
+      { title: 'Press briefing', date: '2022-02-01', topics: ['politics'] },
+    ),
+  ]);
+  return index;
+}
+
+const search = (index: SearchIndex, partial: Partial<SearchRequest>): SearchResponse =>
+  index.search(searchRequest(partial));
+const ids = (r: SearchResponse): string[] => r.hits.map((h) => h.id).sort();
+const marked = (r: SearchResponse, id: string): string[] => {
+  const h = r.hits.find((x) => x.id === id)!;
+  return h.highlights.map(([s, e]) => h.text.slice(s, e));
+};
+
+test('all words are required; the last one also as a prefix', () => {
+  const index = fixture();
+  assert.deepEqual(ids(search(index, { q: 'sanctions russia ' })), ['w1#1']);
+  assert.deepEqual(ids(search(index, { q: 'president sanc' })), ['k1#1', 'w1#1']);
+  assert.deepEqual(ids(search(index, { q: 'president sanc ' })), []);
+});
+
+test('highlights mark prefix, fuzzy and phrase matches exactly', () => {
+  const index = fixture();
+  const prefix = search(index, { q: 'sanc' });
+  assert.deepEqual(marked(prefix, 'k1#1'), ['sanctioned']);
+  assert.deepEqual(marked(prefix, 'k1#0'), ['sanctions']);
+  const fuzzy = search(index, { q: 'invasiom ' });
+  assert.deepEqual(ids(fuzzy), ['w1#0']);
+  assert.deepEqual(marked(fuzzy, 'w1#0'), ['invasion']);
+  const phrase = search(index, { q: '"state of the union"' });
+  assert.deepEqual(ids(phrase), ['w1#2']);
+  assert.deepEqual(marked(phrase, 'w1#2'), ['State of the Union']);
+  const possessive = search(index, { q: 'putin ' });
+  assert.deepEqual(marked(possessive, 'k1#0'), ["Putin's"]);
+});
+
+test('exact matches rank above typo matches, and typos need long words', () => {
+  const index = new SearchIndex();
+  index.addSource('a', [
+    makeDoc('a', ['the budget was passed', 'the budgets were passed', 'a bridge too far']),
+  ]);
+  const r = search(index, { q: 'budget ' });
+  assert.equal(r.hits[0]!.id, 'a#0');
+  assert.deepEqual(ids(search(index, { q: 'fat ' })), [], 'no typo tolerance for short words');
+});
+
+test('phrases are checked against the text, not just the words', () => {
+  const index = fixture();
+  assert.deepEqual(ids(search(index, { q: '"united states"' })), ['k1#0']);
+  assert.deepEqual(ids(search(index, { q: '"states united"' })), []);
+});
+
+test('exclusions and OR', () => {
+  const index = fixture();
+  assert.deepEqual(ids(search(index, { q: 'sanctions -russia ' })), ['k1#0']);
+  assert.deepEqual(ids(search(index, { q: 'ukraine OR moscow ' })), ['k1#0', 'k1#1', 'k1#2', 'w1#0']);
+  assert.deepEqual(ids(search(index, { q: 'president -"heavy price" ' })), ['k1#1', 'w1#1']);
+});
+
+test('field filters in the query combine with the request selections', () => {
+  const index = fixture();
+  assert.deepEqual(ids(search(index, { q: 'speaker:putin' })), ['k1#0']);
+  assert.deepEqual(ids(search(index, { q: 'speaker:"jen psaki"' })), ['w1#1']);
+  assert.deepEqual(ids(search(index, { q: 'kind:quote' })), ['k1#1']);
+  assert.deepEqual(ids(search(index, { q: 'topic:economy' })), ['k1#1']);
+  assert.deepEqual(ids(search(index, { q: 'date:2022' })).length, 3);
+  assert.deepEqual(ids(search(index, { q: 'before:2022-02-01' })).length, 3);
+  assert.deepEqual(ids(search(index, { q: 'after:2021-12-15' })).length, 3);
+  assert.deepEqual(ids(search(index, { q: 'speaker:putin', speaker: ['Joe Biden'] })), []);
+  assert.deepEqual(ids(search(index, { q: 'russia ', to: '2021-12' })), []);
+  assert.deepEqual(ids(search(index, { q: '', from: '2022-02', to: '2022-02' })).length, 3);
+});
+
+test('an empty query browses everything, newest first', () => {
+  const index = fixture();
+  const r = search(index, { q: '', limit: 10 });
+  assert.equal(r.total, 6);
+  assert.ok(r.hits[0]!.id.startsWith('w1'));
+  assert.deepEqual(
+    r.facets.kind.map((v) => [v.value, v.count]),
+    [
+      ['turn', 4],
+      ['narrative', 1],
+      ['quote', 1],
+    ],
+  );
+});
+
+test('hits carry document fields and a plain snippet', () => {
+  const index = new SearchIndex({ snippetLength: 60 });
+  const long = `${'Lorem ipsum dolor sit amet. '.repeat(10)}The key word sanctions appears here. ${'More filler text. '.repeat(10)}`;
+  index.addSource('s', [makeDoc('d', [long], { title: 'T', date: '2020-01-02', path: 'x/d.md' })]);
+  const h = search(index, { q: 'sanctions ' }).hits[0]!;
+  assert.equal(h.title, 'T');
+  assert.equal(h.path, 'x/d.md');
+  assert.equal(h.date, '2020-01-02');
+  assert.equal(h.docId, 'd');
+  assert.ok(h.snippet.length <= 62, h.snippet);
+  assert.ok(h.snippet.includes('sanctions'));
+  assert.equal(h.text, long);
+});
+
+test('never throws, whatever the query or request', () => {
+  const index = fixture();
+  fc.assert(
+    fc.property(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('relevance', 'date-asc', 'date-desc'),
+      (q, sort) => {
+        const r = index.search(searchRequest({ q, sort: sort as SearchRequest['sort'] }));
+        assert.ok(Array.isArray(r.hits) && Array.isArray(r.notes));
+        assert.ok(r.total >= r.hits.length);
+      },
+    ),
+    { numRuns: 500 },
+  );
+  const bad = index.search({ q: 42, speaker: 'x', limit: -5 } as unknown as SearchRequest);
+  assert.ok(Array.isArray(bad.hits));
+});
+
+test('addSource replaces a source and removeSource removes it', () => {
+  const index = fixture();
+  assert.equal(index.documentCount, 2);
+  assert.equal(index.passageCount, 6);
+  index.addSource('kremlin.jsonl', [
+    makeDoc('k2', [{ text: 'New text about pipelines.', speaker: 'Vladimir Putin' }]),
+  ]);
+  assert.equal(index.documentCount, 2);
+  assert.equal(index.passageCount, 4);
+  assert.deepEqual(ids(search(index, { q: 'sanctions ' })), ['w1#1']);
+  assert.deepEqual(ids(search(index, { q: 'pipelines ' })), ['k2#0']);
+  assert.equal(index.getDocument('k1'), undefined);
+  assert.equal(index.getDocument('k2')!.passages[0]!.text, 'New text about pipelines.');
+  assert.equal(index.removeSource('kremlin.jsonl'), true);
+  assert.equal(index.removeSource('kremlin.jsonl'), false);
+  assert.equal(index.passageCount, 3);
+  assert.deepEqual(ids(search(index, { q: 'pipelines ' })), []);
+  assert.deepEqual(
+    search(index, { q: '' }).facets.speaker.map((v) => v.value),
+    ['Jen Psaki', 'Joe Biden', 'Reporter'],
+  );
+});
+
+test('facetValues finds speakers by the start of any of their words', () => {
+  const index = fixture();
+  assert.deepEqual(
+    index.facetValues('speaker', 'p', 10).map((v) => v.value),
+    ['Dmitry Peskov', 'Jen Psaki', 'Vladimir Putin'],
+  );
+  assert.deepEqual(index.facetValues('speaker', 'jo', 10), [{ value: 'Joe Biden', count: 1 }]);
+  assert.deepEqual(
+    index.facetValues('topic', 'eco', 10).map((v) => v.value),
+    ['economy-business-finance'],
+  );
+});
+
+test('serialize and deserialize give the same answers', () => {
+  const index = fixture();
+  const bytes = index.serialize();
+  const loaded = SearchIndex.deserialize(bytes);
+  assert.equal(loaded.documentCount, 2);
+  assert.equal(loaded.passageCount, 6);
+  for (const q of [
+    'sanc',
+    'putin ',
+    '"united states"',
+    'speaker:putin',
+    '',
+    'invasiom ',
+    'russia OR moscow',
+    're',
+  ]) {
+    const a = { ...search(index, { q, limit: 10 }), tookMs: 0 };
+    const b = { ...search(loaded, { q, limit: 10 }), tookMs: 0 };
+    assert.deepEqual(b, a, q);
+  }
+  assert.deepEqual(loaded.getDocument('k1'), index.getDocument('k1'));
+  // A loaded index keeps taking updates, and saves again.
+  loaded.addSource('new', [makeDoc('n1', ['sanctions again'])]);
+  loaded.removeSource('wh/2022-02-01.md');
+  const again = SearchIndex.deserialize(loaded.serialize());
+  assert.deepEqual(ids(search(again, { q: 'sanctions ' })), ['k1#0', 'n1#0']);
+  assert.equal(again.getDocument('w1'), undefined);
+});
+
+test('a loaded index can read its documents on demand from the rest of the file', () => {
+  const index = fixture();
+  const file = index.serialize();
+  let need = SearchIndex.bytesNeeded(file.subarray(0, 16));
+  while (need > 16 && SearchIndex.bytesNeeded(file.subarray(0, need)) > need)
+    need = SearchIndex.bytesNeeded(file.subarray(0, need));
+  need = SearchIndex.bytesNeeded(file.subarray(0, need));
+  assert.ok(need < file.length, 'the documents are left out');
+  const reads: number[] = [];
+  const lazy = SearchIndex.deserialize(file.slice(0, need), {
+    readDocuments: (offset, length) => {
+      reads.push(length);
+      return file.slice(offset, offset + length);
+    },
+  });
+  assert.equal(reads.length, 0, 'loading reads no document');
+  const a = { ...search(index, { q: 'sanc', limit: 10 }), tookMs: 0 };
+  const b = { ...search(lazy, { q: 'sanc', limit: 10 }), tookMs: 0 };
+  assert.deepEqual(b, a);
+  assert.ok(reads.length > 0);
+  assert.deepEqual(lazy.getDocument('w1'), index.getDocument('w1'));
+  assert.deepEqual(ids(search(SearchIndex.deserialize(lazy.serialize()), { q: 'sanctions ' })), [
+    'k1#0',
+    'w1#1',
+  ]);
+  assert.throws(() => SearchIndex.deserialize(file.slice(0, need)), /truncated/);
+});
+
+test('deserialize rejects corrupt and outdated data with a clear error', () => {
+  const bytes = fixture().serialize();
+  assert.throws(() => SearchIndex.deserialize(new Uint8Array(10)), /engine: saved index/);
+  const wrongMagic = bytes.slice();
+  wrongMagic[0] = 0;
+  assert.throws(() => SearchIndex.deserialize(wrongMagic), /engine: saved index is not a Dictum index/);
+  const oldVersion = bytes.slice();
+  new DataView(oldVersion.buffer).setUint32(8, 0, true);
+  assert.throws(() => SearchIndex.deserialize(oldVersion), /format version 0/);
+  assert.throws(() => SearchIndex.deserialize(bytes.slice(0, bytes.length - 50)), /engine: saved index/);
+  const badHeader = bytes.slice();
+  badHeader[20] = 0x7b;
+  badHeader[21] = 0x7b;
+  assert.throws(() => SearchIndex.deserialize(badHeader), /engine: saved index/);
+});
+
+// ---------------------------------------------------------------------------
+// Facets against a brute-force reference over random corpora.
+
+const VOCAB = ['alpha', 'bravo', 'charlie', 'delta', 'kilo', 'oscar'];
+const SPEAKERS = ['Ann Lee', 'Bob Ray', 'Cy Dee', null];
+const TOPICS = ['politics', 'sport', 'health'];
+const DATES = ['2019-05-02', '2021-12-15', '2021-12-20', '2022-01-03', '2022-03', '2020', null];
+const KINDS = ['quote', 'turn', 'narrative'] as const;
+
+const passageArb = fc.record({
+  words: fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 5 }),
+  speaker: fc.constantFrom(...SPEAKERS),
+  kind: fc.constantFrom(...KINDS),
+  topics: fc.subarray(TOPICS),
+  date: fc.constantFrom(...DATES),
+});
+const corpusArb = fc.array(fc.array(passageArb, { minLength: 1, maxLength: 4 }), {
+  minLength: 1,
+  maxLength: 12,
+});
+const requestArb = fc.record({
+  words: fc.subarray(VOCAB, { maxLength: 2 }),
+  speaker: fc.subarray(['Ann Lee', 'Bob Ray', 'Cy Dee']),
+  topic: fc.subarray(TOPICS),
+  kind: fc.subarray([...KINDS]),
+  from: fc.option(fc.constantFrom('2020', '2021-12', '2021-12-16'), { nil: undefined }),
+  to: fc.option(fc.constantFrom('2021', '2021-12', '2022-02'), { nil: undefined }),
+});
+
+type Gen = {
+  words: string[];
+  speaker: string | null;
+  kind: (typeof KINDS)[number];
+  topics: string[];
+  date: string | null;
+};
+
+function buildDocs(corpus: Gen[][]): ExtractedDocument[] {
+  return corpus.map((passages, d) =>
+    makeDoc(
+      `d${d}`,
+      passages.map((p) => ({
+        text: p.words.join(' '),
+        speaker: p.speaker,
+        kind: p.kind,
+        topics: p.topics,
+        date: p.date,
+      })),
+      { title: `Doc ${d}` },
+    ),
+  );
+}
+
+function range(iso: string): [number, number] {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (m === undefined) return [y * 10000 + 101, y * 10000 + 1231];
+  if (d === undefined) return [y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31];
+  return [y * 10000 + m * 100 + d, y * 10000 + m * 100 + d];
+}
+
+/** Facet counts computed the slow obvious way. */
+function reference(
+  corpus: Gen[][],
+  req: { words: string[]; speaker: string[]; topic: string[]; kind: string[]; from?: string; to?: string },
+) {
+  const all = corpus.flat();
+  const textOk = (p: Gen): boolean => req.words.every((w) => p.words.includes(w));
+  const sel = {
+    speaker: (p: Gen) => req.speaker.length === 0 || (p.speaker !== null && req.speaker.includes(p.speaker)),
+    topic: (p: Gen) => req.topic.length === 0 || p.topics.some((t) => req.topic.includes(t)),
+    kind: (p: Gen) => req.kind.length === 0 || req.kind.includes(p.kind),
+    date: (p: Gen) => {
+      if (!req.from && !req.to) return true;
+      if (p.date === null) return false;
+      const [lo, hi] = range(p.date);
+      if (req.from && hi < range(req.from)[0]) return false;
+      if (req.to && lo > range(req.to)[1]) return false;
+      return true;
+    },
+  };
+  const passing = (except: keyof typeof sel | null) =>
+    all.filter(
+      (p) =>
+        textOk(p) && (Object.keys(sel) as Array<keyof typeof sel>).every((f) => f === except || sel[f](p)),
+    );
+  const count = (list: Gen[], values: (p: Gen) => string[]) => {
+    const m = new Map<string, number>();
+    for (const p of list) for (const v of values(p)) m.set(v, (m.get(v) ?? 0) + 1);
+    return m;
+  };
+  const dates = count(passing('date'), (p) => (p.date ? [p.date] : []));
+  // Granularity: years over 3+ calendar years, months over 3+ months, else days.
+  const months = [...dates.keys()].flatMap((d) => {
+    const [y, m] = d.split('-').map(Number) as [number, number | undefined];
+    return m === undefined ? [y * 12, y * 12 + 11] : [y * 12 + m - 1];
+  });
+  const lo = Math.min(...months);
+  const hi = Math.max(...months);
+  const len = Math.floor(hi / 12) - Math.floor(lo / 12) >= 3 ? 4 : hi - lo >= 3 ? 7 : 10;
+  const buckets = new Map<string, number>();
+  for (const [d, c] of dates) buckets.set(d.slice(0, len), (buckets.get(d.slice(0, len)) ?? 0) + c);
+  return {
+    total: passing(null).length,
+    speaker: count(passing('speaker'), (p) => (p.speaker ? [p.speaker] : [])),
+    topic: count(passing('topic'), (p) => p.topics),
+    kind: count(passing('kind'), (p) => [p.kind]),
+    date: buckets,
+  };
+}
+
+const asMap = (list: Array<{ value: string; count: number }>) =>
+  new Map(list.filter((v) => v.count > 0).map((v) => [v.value, v.count]));
+
+test('property: disjunctive facet counts equal a brute-force reference', () => {
+  fc.assert(
+    fc.property(corpusArb, requestArb, (corpus, req) => {
+      const index = new SearchIndex();
+      index.addSource('src', buildDocs(corpus));
+      const r = index.search(
+        searchRequest({
+          q: req.words.length ? `${req.words.join(' ')} ` : '',
+          speaker: req.speaker,
+          topic: req.topic,
+          kind: req.kind,
+          from: req.from,
+          to: req.to,
+          limit: 200,
+        }),
+      );
+      const ref = reference(corpus, req);
+      assert.equal(r.total, ref.total);
+      assert.equal(r.hits.length, ref.total);
+      assert.deepEqual(asMap(r.facets.speaker), ref.speaker);
+      assert.deepEqual(asMap(r.facets.topic), ref.topic);
+      assert.deepEqual(asMap(r.facets.kind), ref.kind);
+      assert.deepEqual(asMap(r.facets.date), ref.date);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: sharded answers merge to the unsharded facet counts and totals', () => {
+  fc.assert(
+    fc.property(corpusArb, requestArb, fc.integer({ min: 2, max: 4 }), (corpus, req, shards) => {
+      const docs = buildDocs(corpus);
+      const whole = new SearchIndex({ facetLimit: Infinity });
+      whole.addSource('all', docs);
+      const parts = Array.from({ length: shards }, () => new SearchIndex({ facetLimit: Infinity }));
+      docs.forEach((d, i) => parts[i % shards]!.addSource(`s${i}`, [d]));
+      const request = searchRequest({
+        q: req.words.length ? `${req.words.join(' ')} ` : '',
+        speaker: req.speaker,
+        topic: req.topic,
+        kind: req.kind,
+        from: req.from,
+        to: req.to,
+        limit: 5,
+        offset: 1,
+        sort: 'date-desc',
+      });
+      const single = whole.search(request);
+      const merged = mergeResponses(
+        request,
+        parts.map((p) => p.search({ ...request, offset: 0, limit: request.offset + request.limit })),
+      );
+      assert.equal(merged.total, single.total);
+      for (const f of ['speaker', 'topic', 'kind', 'date'] as const)
+        assert.deepEqual(asMap(merged.facets[f]), asMap(single.facets[f]), f);
+      assert.equal(merged.hits.length, single.hits.length);
+      assert.deepEqual(
+        merged.hits.map((h) => h.date),
+        single.hits.map((h) => h.date),
+      );
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('date buckets adapt to the range of the matches', () => {
+  const index = new SearchIndex();
+  index.addSource('a', [
+    makeDoc('a', [
+      { text: 'one', date: '2021-12-15' },
+      { text: 'one', date: '2021-12-20' },
+      { text: 'two', date: '2021-06-01' },
+      { text: 'three', date: '2015-01-01' },
+    ]),
+  ]);
+  assert.deepEqual(search(index, { q: 'one ' }).facets.date, [
+    { value: '2021-12-15', count: 1 },
+    { value: '2021-12-20', count: 1 },
+  ]);
+  assert.deepEqual(search(index, { q: 'one OR two ' }).facets.date, [
+    { value: '2021-06', count: 1 },
+    { value: '2021-12', count: 2 },
+  ]);
+  assert.deepEqual(
+    search(index, { q: '' }).facets.date.map((v) => v.value),
+    ['2015', '2021'],
+  );
+});
