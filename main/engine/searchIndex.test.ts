@@ -103,7 +103,8 @@ test('phrases are checked against the text, not just the words', () => {
 test('exclusions and OR', () => {
   const index = fixture();
   assert.deepEqual(ids(search(index, { q: 'sanctions -russia ' })), ['k1#0']);
-  assert.deepEqual(ids(search(index, { q: 'ukraine OR moscow ' })), ['k1#0', 'k1#1', 'k1#2', 'w1#0']);
+  // Only passages that say either word: a title that names Moscow does not make them match.
+  assert.deepEqual(ids(search(index, { q: 'ukraine OR moscow ' })), ['k1#2', 'w1#0']);
   assert.deepEqual(ids(search(index, { q: 'president -"heavy price" ' })), ['k1#1', 'w1#1']);
 });
 

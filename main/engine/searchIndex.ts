@@ -52,7 +52,6 @@ export interface DeserializeOptions extends SearchIndexOptions {
 }
 
 /** Field boosts folded into a passage's term frequencies. */
-const TITLE_WEIGHT = 2;
 const SPEAKER_WEIGHT = 2;
 /** Quotes and turns are what users look for; narrative ranks a little lower. */
 const KIND_BOOST: Record<PassageKind, number> = { quote: 1.25, turn: 1.1, narrative: 1 };
@@ -285,7 +284,6 @@ export class SearchIndex {
     this.docSource.push(sourceKey);
     this.docIndex.set(doc.document.id, d);
     this.liveDocs++;
-    const titleTerms = this.termsOf(String(doc.document.title ?? ''));
     const touched = this.touched;
     for (const passage of doc.passages) {
       const p = this.pDoc.length;
@@ -309,11 +307,12 @@ export class SearchIndex {
       this.pAlive.push(1);
       this.livePassages++;
 
-      // Term frequencies: text, then title and speaker words with their field boosts.
+      // Term frequencies: the passage's own words, then its speaker's name with a field boost.
+      // The document's title is not counted: a statement matches by what was said and who
+      // said it, so "olympics" never returns "he added." from an article titled "…Olympics".
       touched.length = 0;
       this.curLength = 0;
       forEachToken(String(passage.text ?? ''), this.onTextTerm, this.onPlainTerm);
-      for (const id of titleTerms) this.countTerm(id, TITLE_WEIGHT);
       if (spk !== 0) {
         let st = this.speakerTerms[spk];
         if (st === undefined) {
