@@ -8,7 +8,7 @@ import {
   type SearchResponse,
 } from '../common/contract';
 import { makeDoc } from './fixtures';
-import { mergeResponses, SearchIndex } from './searchIndex';
+import { mergeResponses, numberVariants, SearchIndex } from './searchIndex';
 
 function fixture(): SearchIndex {
   const index = new SearchIndex();
@@ -477,5 +477,29 @@ test('date buckets adapt to the range of the matches', () => {
   assert.deepEqual(
     search(index, { q: '' }).facets.date.map((v) => v.value),
     ['2015', '2021'],
+  );
+});
+
+test('singular and plural find each other, and are highlighted', () => {
+  assert.deepEqual(numberVariants('olympic'), ['olympics']);
+  assert.deepEqual(numberVariants('olympics'), ['olympic']);
+  assert.deepEqual(numberVariants('policy'), ['policies']);
+  assert.deepEqual(numberVariants('policies'), ['policy']);
+  assert.deepEqual(numberVariants('box'), ['boxes']);
+  assert.deepEqual(numberVariants('crisis'), []);
+  const index = new SearchIndex();
+  index.addSource('a', [
+    makeDoc(
+      'a',
+      [{ text: 'They discussed the Olympics boycott at length.', speaker: 'Jen Psaki', kind: 'turn' }],
+      {},
+    ),
+  ]);
+  const r = index.search(searchRequest({ q: 'olympic boycott' }));
+  assert.equal(r.total, 1);
+  const hit = r.hits[0]!;
+  assert.deepEqual(
+    hit.highlights.map(([s, e]) => hit.text.slice(s, e)),
+    ['Olympics', 'boycott'],
   );
 });

@@ -54,6 +54,24 @@ export interface DeserializeOptions extends SearchIndexOptions {
 /** Field boosts folded into a passage's term frequencies. */
 const SPEAKER_WEIGHT = 2;
 /** Quotes and turns are what users look for; narrative ranks a little lower. */
+/** Weight of a singular or plural form of a word typed (the form typed weighs 1). */
+const VARIANT_WEIGHT = 0.9;
+
+/** The other grammatical number of an English word: cat/cats, box/boxes, policy/policies. */
+export function numberVariants(term: string): string[] {
+  const out: string[] = [];
+  if (term.endsWith('ies') && term.length > 4) out.push(`${term.slice(0, -3)}y`);
+  else if (term.endsWith('es') && /(?:s|x|z|ch|sh)es$/.test(term)) out.push(term.slice(0, -2));
+  else if (term.endsWith('s') && !term.endsWith('ss') && !term.endsWith('us') && !term.endsWith('is'))
+    out.push(term.slice(0, -1));
+  if (!term.endsWith('s')) {
+    if (/[^aeiou]y$/.test(term)) out.push(`${term.slice(0, -1)}ies`);
+    else if (/(?:s|x|z|ch|sh)$/.test(term)) out.push(`${term}es`);
+    else out.push(`${term}s`);
+  }
+  return out;
+}
+
 const KIND_BOOST: Record<PassageKind, number> = { quote: 1.25, turn: 1.1, narrative: 1 };
 /** Weights of expanded terms relative to the word as typed. */
 const PREFIX_WEIGHT = 0.6;
@@ -423,6 +441,17 @@ export class SearchIndex {
       exp.terms.push(exact);
       exp.weights.push(1);
       hl.exact.add(term);
+    }
+    // Singular and plural find each other ("olympic boycott" finds "Olympics boycott"):
+    // the light, predictable half of stemming, without its surprises.
+    if (!stop && term.length >= 3) {
+      for (const variant of numberVariants(term)) {
+        const id = this.vocab.get(variant);
+        if (id === undefined || id === exact || exp.terms.includes(id)) continue;
+        exp.terms.push(id);
+        exp.weights.push(VARIANT_WEIGHT);
+        hl.exact.add(variant);
+      }
     }
     if (prefix && term.length === 2) {
       const pre = this.vocab.get(PREFIX_MARK + term);
