@@ -41,17 +41,8 @@ export function briefing({ date, word, speaker = 'MS. PSAKI' }: Briefing): strin
   ].join('\n');
 }
 
-/** A short news text with a quote. */
-export function newsArticle(word: string, speaker = 'Ada Lovelace'): string {
-  return [
-    `Council debates the ${word} plan`,
-    '',
-    `The city council met on Tuesday to discuss the ${word} proposal for the harbour district.`,
-    '',
-    `"The ${word} plan will change how we live," ${speaker} said after the vote.`,
-    '',
-  ].join('\n');
-}
+/** A short news text with a quote (the service's test article). */
+export { article as newsArticle } from '../service/testCorpus';
 
 export interface TempDirs {
   corpusDir: string;
