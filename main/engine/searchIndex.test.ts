@@ -503,3 +503,22 @@ test('singular and plural find each other, and are highlighted', () => {
     ['Olympics', 'boycott'],
   );
 });
+
+test("a document's title lifts its statements in the ranking but never makes them match", () => {
+  const index = new SearchIndex();
+  index.addSource('a', [
+    makeDoc('plain', ['The sanctions will hold, the minister said.'], { title: 'Budget talks' }),
+  ]);
+  index.addSource('b', [
+    makeDoc('titled', ['The sanctions will hold, the minister said.', 'Nothing else was agreed.'], {
+      title: 'Sanctions on oil',
+    }),
+  ]);
+  const r = index.search(searchRequest({ q: 'sanctions' }));
+  assert.deepEqual(
+    r.hits.map((h) => h.id),
+    ['titled#0', 'plain#0'],
+  );
+  assert.ok(r.hits[0]!.score > r.hits[1]!.score);
+  assert.equal(index.search(searchRequest({ q: 'oil' })).total, 0, 'a title-only word matches nothing');
+});

@@ -57,6 +57,9 @@ const SPEAKER_WEIGHT = 2;
 /** Weight of a singular or plural form of a word typed (the form typed weighs 1). */
 const VARIANT_WEIGHT = 0.9;
 
+/** Score factor of a statement whose document's title names a word searched for. */
+const TITLE_BOOST = 1.2;
+
 /** The other grammatical number of an English word: cat/cats, box/boxes, policy/policies. */
 export function numberVariants(term: string): string[] {
   const out: string[] = [];
@@ -698,7 +701,13 @@ export class SearchIndex {
     let scores: Float32Array | null = null;
     if (sort === 'relevance' && groups.length > 0) {
       scores = this.scoreMatches(matches, groups);
-      order = topByScore(matches, scores, want);
+      order = this.boostTitles(
+        topByScore(matches, scores, Math.min(total, want + 100)),
+        matches,
+        scores,
+        hl,
+        want,
+      );
     } else {
       const dates = this.pDate.data;
       const min = this.dateMin.data;
@@ -957,6 +966,34 @@ export class SearchIndex {
     const boost = [KIND_BOOST.quote, KIND_BOOST.turn, KIND_BOOST.narrative];
     for (let i = 0; i < matches.length; i++) out[i] = (out[i]! / 255) * boost[kinds[matches[i]!]!]!;
     return out;
+  }
+
+  /**
+   * A statement whose document's title names what was searched ranks a little higher. Titles
+   * are not in the postings (a passage matches by its own words), so the boost re-ranks the
+   * best candidates only: it orders the top of the list and never lets a title alone match.
+   */
+  private boostTitles(
+    candidates: Uint32Array,
+    matches: Uint32Array,
+    scores: Float32Array,
+    hl: Highlighter,
+    want: number,
+  ): Uint32Array {
+    const titleHit = new Map<number, boolean>();
+    for (const p of candidates) {
+      const d = this.pDoc.data[p]!;
+      let hit = titleHit.get(d);
+      if (hit === undefined) {
+        hit = highlight(String(this.docs.meta(d, this).title ?? ''), hl).length > 0;
+        titleHit.set(d, hit);
+      }
+      if (hit) scores[indexOfSorted(matches, p)]! *= TITLE_BOOST;
+    }
+    const score = (p: number): number => scores[indexOfSorted(matches, p)]!;
+    return Uint32Array.from(candidates)
+      .sort((a, b) => score(b) - score(a) || a - b)
+      .subarray(0, want);
   }
 
   private hit(p: number, score: number, hl: Highlighter): Hit {
