@@ -178,55 +178,57 @@ function parseConfig(name: string, text: string): unknown {
 export async function loadCorpusOptions(dir: string): Promise<{ options: CorpusOptions; skipped: SkippedFile[] }> {
   const options = defaultExtractOptions();
   const skipped: SkippedFile[] = [];
-  for (const name of ALIAS_FILES) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch {
-      continue;
+  await applyConfigFile(dir, ALIAS_FILES, 'aliases', 'canonical name → list of aliases', skipped, (value) => {
+    const aliases: Record<string, string[]> = {};
+    for (const [canonical, list] of Object.entries(value)) {
+      const items = Array.isArray(list) ? list : typeof list === 'string' ? [list] : [];
+      aliases[canonical] = items.filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
     }
-    try {
-      const value = parseConfig(name, text);
-      if (value === null || value === undefined) continue;
-      if (typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a mapping: canonical name → list of aliases');
-      const aliases: Record<string, string[]> = {};
-      for (const [canonical, list] of Object.entries(value as Record<string, unknown>)) {
-        const items = Array.isArray(list) ? list : typeof list === 'string' ? [list] : [];
-        aliases[canonical] = items.filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
-      }
-      options.aliases = aliases;
-    } catch (e) {
-      skipped.push({ path: name, reason: `corpus: invalid aliases file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    options.aliases = aliases;
+  });
+  await applyConfigFile(dir, TOPIC_FILES, 'topics', 'topic → list of keywords', skipped, (value) => {
+    const replace = value.replace === true;
+    const topicsValue = value.topics && typeof value.topics === 'object' ? (value.topics as Record<string, unknown>) : value;
+    const taxonomy: Record<string, string[]> = {};
+    for (const [topic, words] of Object.entries(topicsValue)) {
+      if (topic === 'replace') continue;
+      if (!Array.isArray(words)) throw new Error(`topic "${topic}" must have a list of keywords`);
+      taxonomy[topic] = words.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter((x) => x.length > 0);
     }
-    break;
-  }
-  for (const name of TOPIC_FILES) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch {
-      continue;
-    }
-    try {
-      const value = parseConfig(name, text);
-      if (value === null || value === undefined) continue;
-      if (typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a mapping: topic → list of keywords');
-      const v = value as Record<string, unknown>;
-      const replace = v.replace === true;
-      const topicsValue = v.topics && typeof v.topics === 'object' ? (v.topics as Record<string, unknown>) : v;
-      const taxonomy: Record<string, string[]> = {};
-      for (const [topic, words] of Object.entries(topicsValue)) {
-        if (topic === 'replace') continue;
-        if (!Array.isArray(words)) throw new Error(`topic "${topic}" must have a list of keywords`);
-        taxonomy[topic] = words.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter((x) => x.length > 0);
-      }
-      options.taxonomy = mergeTaxonomy(DEFAULT_TAXONOMY, taxonomy, replace);
-    } catch (e) {
-      skipped.push({ path: name, reason: `corpus: invalid topics file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
-    }
-    break;
-  }
+    options.taxonomy = mergeTaxonomy(DEFAULT_TAXONOMY, taxonomy, replace);
+  });
   return { options, skipped };
+}
+
+/**
+ * Hands the first of `names` at the corpus root that exists and is not empty to `apply`, as a
+ * mapping. A file that cannot be parsed or applied is reported as skipped, and the defaults stay.
+ */
+async function applyConfigFile(
+  dir: string,
+  names: string[],
+  what: string,
+  expected: string,
+  skipped: SkippedFile[],
+  apply: (value: Record<string, unknown>) => void,
+): Promise<void> {
+  for (const name of names) {
+    let text: string;
+    try {
+      text = await readFile(join(dir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      const value = parseConfig(name, text);
+      if (value === null || value === undefined) continue;
+      if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`expected a mapping: ${expected}`);
+      apply(value as Record<string, unknown>);
+    } catch (e) {
+      skipped.push({ path: name, reason: `corpus: invalid ${what} file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    }
+    return;
+  }
 }
 
 async function readSidecar(absPath: string): Promise<{ sidecar: Sidecar | null; error: string | null }> {
