@@ -981,19 +981,21 @@ export class SearchIndex {
     want: number,
   ): Uint32Array {
     const titleHit = new Map<number, boolean>();
-    for (const p of candidates) {
-      const d = this.pDoc.data[p]!;
+    // Each candidate's score is looked up once, boosted in place (hits report it), then sorted.
+    const at = Uint32Array.from(candidates, (p) => indexOfSorted(matches, p));
+    for (let i = 0; i < candidates.length; i++) {
+      const d = this.pDoc.data[candidates[i]!]!;
       let hit = titleHit.get(d);
       if (hit === undefined) {
         hit = highlight(String(this.docs.meta(d, this).title ?? ''), hl).length > 0;
         titleHit.set(d, hit);
       }
-      if (hit) scores[indexOfSorted(matches, p)]! *= TITLE_BOOST;
+      if (hit) scores[at[i]!]! *= TITLE_BOOST;
     }
-    const score = (p: number): number => scores[indexOfSorted(matches, p)]!;
-    return Uint32Array.from(candidates)
-      .sort((a, b) => score(b) - score(a) || a - b)
-      .subarray(0, want);
+    const order = Array.from(candidates.keys()).sort(
+      (a, b) => scores[at[b]!]! - scores[at[a]!]! || candidates[a]! - candidates[b]!,
+    );
+    return Uint32Array.from(order.slice(0, want), (i) => candidates[i]!);
   }
 
   private hit(p: number, score: number, hl: Highlighter): Hit {
