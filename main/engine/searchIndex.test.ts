@@ -522,3 +522,22 @@ test("a document's title lifts its statements in the ranking but never makes the
   assert.ok(r.hits[0]!.score > r.hits[1]!.score);
   assert.equal(index.search(searchRequest({ q: 'oil' })).total, 0, 'a title-only word matches nothing');
 });
+
+test('removeSource removes every document of a source with several, live and saved', () => {
+  const index = fixture();
+  const many = ['a', 'b', 'c', 'd', 'e'].map((id) =>
+    makeDoc(`m-${id}`, [{ text: `Glimmerwort report ${id}.`, speaker: 'Vladimir Putin' }]),
+  );
+  index.addSource('many.jsonl', many);
+  assert.equal(search(index, { q: 'glimmerwort ' }).total, 5);
+  assert.equal(index.removeSource('many.jsonl'), true);
+  const gone = (ix: SearchIndex): void => {
+    assert.equal(search(ix, { q: 'glimmerwort ' }).total, 0);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) assert.equal(ix.getDocument(`m-${id}`), undefined, id);
+    assert.equal(ix.documentCount, 2);
+    assert.equal(ix.passageCount, 6);
+    assert.deepEqual(ix.sourceKeys().sort(), ['kremlin.jsonl', 'wh/2022-02-01.md']);
+  };
+  gone(index);
+  gone(SearchIndex.deserialize(index.serialize()));
+});

@@ -194,8 +194,10 @@ export class SearchIndex {
   removeSource(sourceKey: string): boolean {
     const list = this.sources.get(sourceKey);
     if (!list) return false;
-    for (const d of list) this.removeDoc(d);
+    // Detach the list before removing its documents: `removeDoc` unlinks a document from its
+    // source's list, which would otherwise shorten the list under this loop and skip every other.
     this.sources.delete(sourceKey);
+    for (const d of list) this.removeDoc(d);
     return true;
   }
 
