@@ -367,9 +367,11 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
   let carrySpeaker: string | null = null;
   const narrativeSpeaker = author;
   // What is left of a sentence once its quote is taken out ("he added.", "said Putin at the
-  // meeting.") is only the attribution: it says nothing a search should return.
-  const pushNarrative = (start: number, end: number) => {
-    if (isAttributionTag(text.slice(start, end))) return;
+  // meeting.") is only the attribution: it says nothing a search should return. Only a
+  // remnant that follows a quote can be one; a paragraph of its own ("Putin noted that the
+  // talks went well.") is prose, however short.
+  const pushNarrative = (start: number, end: number, followsQuote: boolean) => {
+    if (followsQuote && isAttributionTag(text.slice(start, end))) return;
     push('narrative', narrativeSpeaker, start, end);
   };
   newsIdx.forEach((paraIndex, k) => {
@@ -445,11 +447,11 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
     // fix up earlier parts once known (they were pushed with the group's speaker so far)
     let cursor = 0;
     for (const st of statements) {
-      if (st.s.start - 1 > cursor) pushNarrative(base + cursor, base + st.s.start - 1);
+      if (st.s.start - 1 > cursor) pushNarrative(base + cursor, base + st.s.start - 1, cursor > 0);
       push('quote', st.speaker, base + st.s.start, base + st.s.end);
       cursor = Math.min(ptext.length, st.s.end + 1);
     }
-    if (cursor < ptext.length) pushNarrative(base + cursor, base + ptext.length);
+    if (cursor < ptext.length) pushNarrative(base + cursor, base + ptext.length, cursor > 0);
     const last = mentions[mentions.length - 1];
     if (last) lastPerson = last.name;
     // carry the voice of a paragraph that ends with an attributed quote (and its attribution)
@@ -577,11 +579,27 @@ function resolveMention(
 
 const ATTRIBUTION_VERB =
   /\b(?:said|says|say|remarked|added|adds|stressed|noted|notes|told|asked|explained|insisted|argued|declared|continued|wrote|writes|replied|recalled|emphasi[sz]ed|underlined|pointed out|according to)\b/i;
+/** ", the director of the port": a description of the speaker set off by commas. */
+const APPOSITIVE = /^(?:the|a|an|his|her|their|its)\s/i;
+/** ", at a news conference": where or when it was said. */
+const CIRCUMSTANCE = /^(?:at|in|on|during|after|before|from|to|with|via|when)\s/i;
+/** Words that open a clause of its own: what follows says more than who spoke. */
+const CLAUSE_WORD = /\b(?:that|which|who|whom|whose|because|but|and|while|although|adding|saying|noting)\b/i;
 
-/** A short remnant that is only "who said it", such as "Xi remarked at the meeting." */
+const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * A short remnant that is only "who said it", such as "Xi remarked at the meeting." or
+ * "said Jane Doe, the director of the port."
+ */
 export function isAttributionTag(slice: string): boolean {
-  const trimmed = slice.trim();
+  const trimmed = slice.trim().replace(/^[,;:—–-]+\s*/, '');
   if (!/[.!?]$/.test(trimmed) || /[.!?]\s/.test(trimmed.slice(0, -1))) return false;
-  const words = trimmed.split(/\s+/).filter(Boolean).length;
-  return words <= 8 && ATTRIBUTION_VERB.test(trimmed);
+  const [clause, ...rest] = trimmed.slice(0, -1).split(',');
+  if (clause === undefined || words(clause) > 8 || !ATTRIBUTION_VERB.test(clause)) return false;
+  return rest.every((part) => {
+    const p = part.trim();
+    if (p.length === 0 || CLAUSE_WORD.test(p) || ATTRIBUTION_VERB.test(p)) return false;
+    return (APPOSITIVE.test(p) && words(p) <= 12) || (CIRCUMSTANCE.test(p) && words(p) <= 6);
+  });
 }
