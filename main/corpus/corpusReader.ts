@@ -17,8 +17,13 @@ export interface CorpusFile {
   /** Relative to the corpus dir, forward slashes. */
   path: string;
   absPath: string;
+  /** Of the file and its sidecar together (sizes summed, the later of the two times). */
   size: number;
   mtimeMs: number;
+  /** Inode change time: moves with every write, and with a `touch` that sets mtime back. */
+  ctimeMs: number;
+  /** The file's inode number: a file replaced by another (saved by rename) has a new one. */
+  ino: number;
 }
 
 export interface CorpusListing {
@@ -151,15 +156,16 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
         continue;
       }
       // A sidecar's edits must reach the index too: its time and size count as the file's.
-      let { size, mtimeMs } = info;
+      let { size, mtimeMs, ctimeMs } = info;
       try {
         const sidecar = await stat(`${abs}${SIDECAR_SUFFIX}`);
         size += sidecar.size;
         mtimeMs = Math.max(mtimeMs, sidecar.mtimeMs);
+        ctimeMs = Math.max(ctimeMs, sidecar.ctimeMs);
       } catch {
         // no sidecar
       }
-      files.push({ path: rel, absPath: abs, size, mtimeMs });
+      files.push({ path: rel, absPath: abs, size, mtimeMs, ctimeMs, ino: info.ino });
     }
   };
   await walk(dir);
@@ -231,13 +237,16 @@ async function applyConfigFile(
   }
 }
 
-async function readSidecar(absPath: string): Promise<{ sidecar: Sidecar | null; error: string | null }> {
-  let text: string;
+async function readSidecarText(absPath: string): Promise<string | null> {
   try {
-    text = await readFile(absPath + SIDECAR_SUFFIX, 'utf8');
+    return await readFile(absPath + SIDECAR_SUFFIX, 'utf8');
   } catch {
-    return { sidecar: null, error: null };
+    return null;
   }
+}
+
+function parseSidecar(absPath: string, text: string | null): { sidecar: Sidecar | null; error: string | null } {
+  if (text === null) return { sidecar: null, error: null };
   try {
     const v: unknown = JSON.parse(text);
     if (!v || typeof v !== 'object' || Array.isArray(v)) return { sidecar: null, error: 'sidecar is not a JSON object' };
@@ -245,6 +254,21 @@ async function readSidecar(absPath: string): Promise<{ sidecar: Sidecar | null; 
   } catch (e) {
     return { sidecar: null, error: `invalid sidecar ${basename(absPath)}${SIDECAR_SUFFIX}: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/** The identity of what a file says: its bytes and, when there is one, its sidecar's text. */
+function contentHash(bytes: Uint8Array, sidecarText: string | null): string {
+  return sidecarText === null ? hashBytes(bytes) : `${hashBytes(bytes)}+${hashString(sidecarText)}`;
+}
+
+/**
+ * The content hash `readCorpusFile` would give, without extracting anything (a change check
+ * far cheaper than a read); null when the file cannot be read.
+ */
+export async function contentHashOf(file: CorpusFile): Promise<string | null> {
+  const read = await readBytes(file.absPath);
+  if (!read.ok) return null;
+  return contentHash(read.bytes, await readSidecarText(file.absPath));
 }
 
 /** Reads the bytes of a file, refusing (without reading) files over the size limit. */
@@ -276,12 +300,13 @@ async function extractFile(absPath: string, relPath: string, mtimeMs: number, op
     if (read.bytes.length === 0) return { ok: false, reason: 'corpus: empty file' };
     const decoded = decodeBytes(read.bytes);
     if (!decoded.ok) return { ok: false, reason: `corpus: ${decoded.reason}` };
-    const { sidecar, error } = await readSidecar(absPath);
+    const sidecarText = await readSidecarText(absPath);
+    const { sidecar, error } = parseSidecar(absPath, sidecarText);
     const result = extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
     if (!result.ok) return result;
     const warnings = error ? [error, ...result.warnings] : result.warnings;
     // The sidecar is part of what the file says, so it is part of the content's identity.
-    const hash = sidecar ? `${hashBytes(read.bytes)}+${hashString(JSON.stringify(sidecar))}` : hashBytes(read.bytes);
+    const hash = contentHash(read.bytes, sidecarText);
     return { ok: true, documents: result.documents, hash, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (e) {
     return { ok: false, reason: `corpus: unexpected error: ${e instanceof Error ? e.message : String(e)}` };

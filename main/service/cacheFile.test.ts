@@ -23,7 +23,7 @@ function encoded(overrides: Partial<CacheIdentity & { format: number }> = {}): B
       ...identity,
       optionsKey: 'o1',
       savedAt: '2026-01-01T00:00:00Z',
-      manifest: [['a.txt', { size: 3, mtimeMs: 5, hash: 'h' }]],
+      manifest: [['a.txt', { size: 3, mtimeMs: 5, ctimeMs: 6, ino: 7, checkedAt: 8, hash: 'h' }]],
       ...overrides,
     },
     index,
@@ -40,7 +40,9 @@ describe('cacheFile', () => {
     const result = decodeCache(encoded(), identity);
     assert.ok(result.ok);
     assert.deepEqual([...result.index], [...index]);
-    assert.deepEqual(result.header.manifest, [['a.txt', { size: 3, mtimeMs: 5, hash: 'h' }]]);
+    assert.deepEqual(result.header.manifest, [
+      ['a.txt', { size: 3, mtimeMs: 5, ctimeMs: 6, ino: 7, checkedAt: 8, hash: 'h' }],
+    ]);
     assert.equal(result.header.optionsKey, 'o1');
   });
 

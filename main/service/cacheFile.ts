@@ -10,18 +10,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { FileStamp } from './fileStamp';
 
 /** Bumped whenever the layout of the file or the meaning of its header changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 const MAGIC = Buffer.from('DICTUMIX', 'latin1');
 const HEADER_AT = MAGIC.length + 4;
 
-/** What is known about one corpus file at the time it was indexed. */
-export interface ManifestEntry {
-  size: number;
-  mtimeMs: number;
-  /** The reader's content hash; null when the file could not be read. */
+/** What is known about one corpus file at the time it was indexed (see fileStamp.ts). */
+export interface ManifestEntry extends FileStamp {
+  /** When its content was last read or hashed (wall clock, ms, taken before reading). */
+  checkedAt: number;
+  /** The reader's content hash (also of a file that gave no documents); null when its bytes could not be read. */
   hash: string | null;
   /** Why the file is not in the index, when it could not be read. */
   skipped?: string;

@@ -25,8 +25,10 @@ export interface ShardCounts {
 export interface ShardStatistics {
   /** Files read and extracted. */
   filesRead: number;
-  /** Files whose size or mtime changed but whose content hash did not: kept as they were. */
+  /** Files whose stamp changed but whose content hash did not: kept as they were. */
   filesUnchangedByHash: number;
+  /** Files whose stamp was as recorded but recent enough to hide a change: hashed, found unchanged. */
+  filesVerified: number;
   /** Files whose documents were dropped because the file disappeared. */
   filesRemoved: number;
   /** Whether the saved index was loaded, or why not. */

@@ -213,6 +213,31 @@ describe('SearchService', () => {
     assert.equal(status.progress.filesTotal, 4, 'the options file is not a document');
   });
 
+  it('notices an edit that keeps the size and puts the mtime back, live and after a restart', async () => {
+    const corpus = await corpusOf(FILES);
+    // Whole seconds, so that putting the mtime back restores it exactly.
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await corpus.write('a.txt', article('zebracorn'), mtime);
+    const first = start(corpus);
+    await first.ready();
+    assert.deepEqual(await paths(first, 'zebracorn'), ['a.txt']);
+
+    // An editor that keeps the length and the time (or `touch -r`) changes nothing a size and
+    // mtime check could see.
+    await corpus.write('a.txt', article('wolverine'), mtime);
+    await first.reindex();
+    assert.deepEqual(await paths(first, 'wolverine'), ['a.txt']);
+    assert.deepEqual(await paths(first, 'zebracorn'), []);
+    await first.close();
+
+    await corpus.write('a.txt', article('axolotls'.padEnd(9, 's')), mtime);
+    const second = start(corpus);
+    await second.ready();
+    assert.deepEqual((await second.statistics()).caches, ['loaded']);
+    assert.deepEqual(await paths(second, 'axolotlss'), ['a.txt']);
+    assert.deepEqual(await paths(second, 'wolverine'), []);
+  });
+
   it('stops reading on close, saves what it read, and reads the rest on the next start', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 150; i++)

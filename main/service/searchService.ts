@@ -22,6 +22,7 @@ import { validateDocumentId, validateSearchRequest } from '../common/validate';
 import { listCorpusFiles, type CorpusFile } from '../corpus/corpusReader';
 import { mergeResponses } from '../engine/searchIndex';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
+import { sameStamp, stampOf, type FileStamp } from './fileStamp';
 import type { ProgressEvent, ShardCounts, ShardStatistics } from './protocol';
 import { ShardHandle, WorkerCrashError, WorkerError } from './shardHandle';
 import { CorpusWatcher } from './watcher';
@@ -90,8 +91,7 @@ interface ShardState {
 }
 
 interface Quarantined {
-  size: number;
-  mtimeMs: number;
+  stamp: FileStamp;
   reason: string;
 }
 
@@ -306,6 +306,7 @@ export class WorkerSearchService implements SearchService {
         : (perShard.find((s) => s.cache !== 'loaded')?.cache ?? 'none'),
       filesRead: 0,
       filesUnchangedByHash: 0,
+      filesVerified: 0,
       filesRemoved: 0,
       saves: 0,
       documents: 0,
@@ -317,6 +318,7 @@ export class WorkerSearchService implements SearchService {
     for (const s of perShard) {
       total.filesRead += s.filesRead;
       total.filesUnchangedByHash += s.filesUnchangedByHash;
+      total.filesVerified += s.filesVerified;
       total.filesRemoved += s.filesRemoved;
       total.saves += s.saves;
       total.documents += s.documents;
@@ -428,7 +430,7 @@ export class WorkerSearchService implements SearchService {
     for (const file of listing.files) {
       listed.add(file.path);
       const stuck = this.quarantine.get(file.path);
-      if (stuck && stuck.size === file.size && stuck.mtimeMs === file.mtimeMs) continue;
+      if (stuck && sameStamp(stuck.stamp, file)) continue;
       this.quarantine.delete(file.path);
       parts[shardOf(file.path, this.handles.length)]!.push(file);
     }
@@ -487,7 +489,7 @@ export class WorkerSearchService implements SearchService {
       state.reading = null;
       const seconds = Math.round(this.tuning.fileTimeoutMs / 100) / 10;
       const reason = `service: reading took longer than ${seconds} s; skipped until the file changes`;
-      this.quarantine.set(file.path, { size: file.size, mtimeMs: file.mtimeMs, reason });
+      this.quarantine.set(file.path, { stamp: stampOf(file), reason });
       void this.handles[shard]!.kill(`reading ${file.path} took longer than ${seconds} s`);
     });
   }

@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
-import { loadCorpusOptions, readCorpusFile, type CorpusFile } from '../corpus/corpusReader';
+import { contentHashOf, loadCorpusOptions, readCorpusFile, type CorpusFile } from '../corpus/corpusReader';
 import { SearchIndex } from '../engine/searchIndex';
 import { CACHE_FORMAT, encodeCache, readCacheFile, writeFileAtomic, type ManifestEntry } from './cacheFile';
+import { sameStamp, stampMayHideChange, stampOf } from './fileStamp';
 import type {
   LoadResult,
   ProgressEvent,
@@ -40,6 +41,7 @@ export class Shard {
   readonly stats: ShardStatistics = {
     filesRead: 0,
     filesUnchangedByHash: 0,
+    filesVerified: 0,
     filesRemoved: 0,
     cache: 'none',
     saves: 0,
@@ -107,8 +109,9 @@ export class Shard {
 
   /**
    * Brings the shard in line with `files`, the current listing of its part of the corpus:
-   * new files and files whose size or mtime changed are read (a changed file with the same
-   * content hash keeps its documents), files no longer listed are dropped.
+   * new files and files whose stamp changed are read (a changed file with the same content
+   * hash keeps its documents), files whose stamp may hide a change are hashed and read if the
+   * hash differs (see fileStamp.ts), files no longer listed are dropped.
    */
   sync(files: CorpusFile[], reportOptions: boolean): Promise<SyncResult> {
     return this.exclusive(async () => {
@@ -141,7 +144,7 @@ export class Shard {
       const todo = files
         .filter((file) => {
           const known = this.manifest.get(file.path);
-          return !known || known.size !== file.size || known.mtimeMs !== file.mtimeMs;
+          return !known || !sameStamp(known, file) || stampMayHideChange(known, known.checkedAt);
         })
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       let filesDone = files.length - todo.length;
@@ -157,6 +160,10 @@ export class Shard {
       for (const file of todo) {
         if (this.stopped) break;
         this.onProgress({ kind: 'reading', path: file.path });
+        if (await this.unchangedByHash(file)) {
+          filesDone++;
+          continue;
+        }
         if (await this.readOne(file, options.options)) changed = true;
         filesDone++;
         progress(false);
@@ -212,45 +219,55 @@ export class Shard {
     });
   }
 
+  /**
+   * For a file whose stamp is as recorded but may hide a change: whether its content hash
+   * proves it unchanged (then it is kept without being read).
+   */
+  private async unchangedByHash(file: CorpusFile): Promise<boolean> {
+    const known = this.manifest.get(file.path);
+    if (!known || known.hash === null || !sameStamp(known, file)) return false;
+    const checkedAt = Date.now();
+    if ((await contentHashOf(file)) !== known.hash) return false;
+    this.stats.filesVerified++;
+    // Not worth a save by itself: a stale checkedAt costs one more hash, nothing else.
+    this.manifest.set(file.path, { ...known, checkedAt });
+    return true;
+  }
+
   /** Reads one file into the index; says whether the index changed. */
   private async readOne(file: CorpusFile, options: unknown): Promise<boolean> {
     // Stands for a pathological file in tests: the watchdog must end it.
     if (file.path === this.config.hangOnPath) for (;;);
     const known = this.manifest.get(file.path);
+    const checkedAt = Date.now();
     const read = await readCorpusFile(file, options as Parameters<typeof readCorpusFile>[1]).catch(
       (error: unknown) => ({ ok: false as const, reason: `unexpected error: ${message(error)}` }),
     );
     this.stats.filesRead++;
+    const stamp = { ...stampOf(file), checkedAt };
     if (read.ok && known && known.hash === read.hash && known.skipped === undefined) {
       this.stats.filesUnchangedByHash++;
-      this.manifest.set(file.path, { ...known, size: file.size, mtimeMs: file.mtimeMs });
+      this.manifest.set(file.path, { ...known, ...stamp });
       this.dirty = true;
       return false;
     }
     const hadDocuments = known !== undefined && known.skipped === undefined;
     if (hadDocuments) this.index.removeSource(file.path);
     if (!read.ok) {
-      this.manifest.set(file.path, {
-        size: file.size,
-        mtimeMs: file.mtimeMs,
-        hash: null,
-        skipped: read.reason,
-      });
+      // Hashed all the same, so an unchanged file that gave nothing is not read again.
+      const hash = await contentHashOf(file);
+      this.manifest.set(file.path, { ...stamp, hash, skipped: read.reason });
       return hadDocuments;
     }
     try {
       this.index.addSource(file.path, read.documents);
     } catch (error) {
       this.index.removeSource(file.path);
-      this.manifest.set(file.path, {
-        size: file.size,
-        mtimeMs: file.mtimeMs,
-        hash: null,
-        skipped: `could not be indexed: ${message(error)}`,
-      });
+      const skipped = `could not be indexed: ${message(error)}`;
+      this.manifest.set(file.path, { ...stamp, hash: read.hash, skipped });
       return hadDocuments;
     }
-    this.manifest.set(file.path, { size: file.size, mtimeMs: file.mtimeMs, hash: read.hash });
+    this.manifest.set(file.path, { ...stamp, hash: read.hash });
     return true;
   }
 

@@ -1,0 +1,70 @@
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { searchRequest } from '../common/contract';
+import type { CorpusFile } from '../corpus/corpusReader';
+import { RACY_WINDOW_MS } from './fileStamp';
+import { Shard } from './shard';
+import { article, tempCorpus, type TempCorpus } from './testCorpus';
+
+const corpora: TempCorpus[] = [];
+after(() => Promise.all(corpora.map((corpus) => corpus.dispose())));
+
+async function oneFileShard(word: string): Promise<{ corpus: TempCorpus; shard: Shard }> {
+  const corpus = await tempCorpus({ 'a.txt': article(word) });
+  corpora.push(corpus);
+  const shard = new Shard({ corpusDir: corpus.dir, shardIndex: 0, shardCount: 1, cacheFile: null }, 'test');
+  return { corpus, shard };
+}
+
+/** The listing entry of a.txt with a stamp of our choosing (what a listing would report). */
+function listed(corpus: TempCorpus, stampedAt: number): CorpusFile {
+  const size = Buffer.byteLength(article('zebracorn'));
+  return {
+    path: 'a.txt',
+    absPath: join(corpus.dir, 'a.txt'),
+    size,
+    mtimeMs: stampedAt,
+    ctimeMs: stampedAt,
+    ino: 1,
+  };
+}
+
+function total(shard: Shard, q: string): number {
+  return shard.search(searchRequest({ q, limit: 0 })).total;
+}
+
+describe('Shard: when a recorded stamp is trusted', () => {
+  it('hashes a file whose stamp is too recent to prove it unchanged, and reads it if it changed', async () => {
+    const { corpus, shard } = await oneFileShard('zebracorn');
+    // A write in the same clock tick as the one before leaves every stamp as it was.
+    const file = listed(corpus, Date.now());
+    await shard.sync([file], false);
+    await shard.sync([file], false);
+    assert.equal(shard.stats.filesRead, 1);
+    assert.equal(shard.stats.filesVerified, 1, 'unchanged: hashed, not read');
+
+    await writeFile(join(corpus.dir, 'a.txt'), article('wolverine')); // same length
+    const result = await shard.sync([file], false);
+    assert.equal(result.changed, true);
+    assert.equal(shard.stats.filesRead, 2);
+    assert.equal(total(shard, 'wolverine') > 0, true);
+    assert.equal(total(shard, 'zebracorn'), 0);
+  });
+
+  it('trusts a stamp older than any timestamp granularity without reading or hashing', async () => {
+    const { corpus, shard } = await oneFileShard('zebracorn');
+    const file = listed(corpus, Date.now() - 10 * RACY_WINDOW_MS);
+    await shard.sync([file], false);
+    await shard.sync([file], false);
+    assert.equal(shard.stats.filesRead, 1);
+    assert.equal(shard.stats.filesVerified, 0);
+    // Any change of the stamp is a change: size, mtime, ctime or inode.
+    for (const changed of [{ ctimeMs: file.ctimeMs + 1 }, { ino: 2 }, { mtimeMs: file.mtimeMs - 1 }]) {
+      await shard.sync([{ ...file, ...changed }], false);
+    }
+    assert.equal(shard.stats.filesRead, 4);
+    assert.equal(shard.stats.filesUnchangedByHash, 3, 'same content: documents kept');
+  });
+});
