@@ -1,11 +1,28 @@
 /** Shared helpers of the evaluation: extraction with default options, formatting of figures. */
-import { defaultExtractOptions, extractDocuments } from '../../main/extract/extractDocuments';
+import {
+  defaultExtractOptions,
+  extractDocuments,
+  type ExtractOptions,
+} from '../../main/extract/extractDocuments';
 import type { ExtractedDocument } from '../../main/common/contract';
 
 export const options = defaultExtractOptions();
+/** The same without the built-in table of well-known people: what the rules do on their own. */
+export const withoutNameList = { ...defaultExtractOptions(), builtInPeople: false };
 
-export function extract(path: string, text: string, mtimeMs = 0): ExtractedDocument[] {
-  const r = extractDocuments({ path, text, mtimeMs }, options);
+/** The two settings every attribution figure is reported under. */
+export const NAME_LIST_SETTINGS = [
+  { label: 'name list', options },
+  { label: 'no name list', options: withoutNameList },
+] as const;
+
+export function extract(
+  path: string,
+  text: string,
+  mtimeMs = 0,
+  opts: ExtractOptions = options,
+): ExtractedDocument[] {
+  const r = extractDocuments({ path, text, mtimeMs }, opts);
   return r.ok ? r.documents : [];
 }
 
