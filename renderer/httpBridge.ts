@@ -10,6 +10,7 @@ import {
   type SearchResponse,
   type StatusResponse,
 } from '../main/common/contract';
+import { searchParams } from './model/url';
 
 /** An error the service reported, with its HTTP status. */
 export class BridgeError extends Error {
@@ -20,21 +21,6 @@ export class BridgeError extends Error {
     super(message);
     this.name = 'BridgeError';
   }
-}
-
-/** The query string of a search request; array fields become repeated parameters. */
-export function searchParams(request: SearchRequest): URLSearchParams {
-  const p = new URLSearchParams();
-  if (request.q !== '') p.set('q', request.q);
-  for (const v of request.speaker) p.append('speaker', v);
-  for (const v of request.topic) p.append('topic', v);
-  for (const v of request.kind) p.append('kind', v);
-  if (request.from !== undefined) p.set('from', request.from);
-  if (request.to !== undefined) p.set('to', request.to);
-  p.set('sort', request.sort);
-  p.set('limit', String(request.limit));
-  p.set('offset', String(request.offset));
-  return p;
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {

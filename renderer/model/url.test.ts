@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PASSAGE_KINDS, SORT_ORDERS } from '../../main/common/contract';
-import { initialState, type UiState } from './state';
-import { stateFromUrl, urlFromState } from './url';
+import { initialState, toRequest, type UiState } from './state';
+import { searchParams, stateFromUrl, urlFromState } from './url';
 
 const value = fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' });
 const isoDate = fc.oneof(
@@ -41,6 +41,22 @@ test('stateFromUrl(urlFromState(s)) equals s for every state', () => {
       assert.deepEqual(stateFromUrl(urlFromState(s)), s);
     }),
     { numRuns: 500 },
+  );
+});
+
+test('the HTTP request carries the same search as the URL, plus its window of results', () => {
+  fc.assert(
+    fc.property(stateArb, (s) => {
+      const state = { ...s, q: s.q.trim() };
+      const request = searchParams(toRequest(state, 20, 40));
+      const url = new URLSearchParams(urlFromState(state).slice(1));
+      for (const name of ['q', 'speaker', 'topic', 'kind', 'from', 'to'])
+        assert.deepEqual(request.getAll(name), url.getAll(name), name);
+      assert.equal(request.get('sort'), state.sort);
+      assert.equal(request.get('offset'), '20');
+      assert.equal(request.get('limit'), '40');
+    }),
+    { numRuns: 300 },
   );
 });
 

@@ -3,18 +3,42 @@
  * be bookmarked, reloaded and shared. Only what differs from the initial state is written;
  * values that make no sense are dropped when read, never thrown.
  */
-import { LIMITS } from '../../main/common/contract';
+import { LIMITS, type SearchRequest, type SortOrder } from '../../main/common/contract';
 import { initialState, isIsoDate, isPassageKind, isSortOrder, type UiState } from './state';
+
+/** The search fields that the URL fragment and the HTTP request both carry. */
+type SearchFields = Pick<SearchRequest, 'q' | 'speaker' | 'topic' | 'kind' | 'sort'> & {
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+/**
+ * Writes the search fields as query parameters, the one way both the URL and the request
+ * do it: array fields become repeated parameters, empty ones are left out, and the sort is
+ * left out when it is `omitSort`.
+ */
+function appendSearchFields(p: URLSearchParams, fields: SearchFields, omitSort?: SortOrder): void {
+  if (fields.q !== '') p.set('q', fields.q);
+  for (const v of fields.speaker) p.append('speaker', v);
+  for (const v of fields.topic) p.append('topic', v);
+  for (const v of fields.kind) p.append('kind', v);
+  if (fields.from !== undefined && fields.from !== null) p.set('from', fields.from);
+  if (fields.to !== undefined && fields.to !== null) p.set('to', fields.to);
+  if (fields.sort !== omitSort) p.set('sort', fields.sort);
+}
+
+/** The query string of a search request for the HTTP API. */
+export function searchParams(request: SearchRequest): URLSearchParams {
+  const p = new URLSearchParams();
+  appendSearchFields(p, request);
+  p.set('limit', String(request.limit));
+  p.set('offset', String(request.offset));
+  return p;
+}
 
 export function urlFromState(state: UiState): string {
   const p = new URLSearchParams();
-  if (state.q !== '') p.set('q', state.q);
-  for (const v of state.speaker) p.append('speaker', v);
-  for (const v of state.topic) p.append('topic', v);
-  for (const v of state.kind) p.append('kind', v);
-  if (state.from !== null) p.set('from', state.from);
-  if (state.to !== null) p.set('to', state.to);
-  if (state.sort !== initialState.sort) p.set('sort', state.sort);
+  appendSearchFields(p, state, initialState.sort);
   if (state.group) p.set('group', '1');
   if (state.doc !== null) p.set('doc', state.doc);
   if (state.passage !== null) p.set('passage', state.passage);

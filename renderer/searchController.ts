@@ -1,0 +1,256 @@
+/**
+ * The search side of the screen: it asks for the results of each new state (through
+ * `ResultsSource`, which coalesces and drops stale answers) and draws them in the list, the
+ * facets, the count and the notes; the speaker facet's finder asks for matching names.
+ */
+import type { DictumBridge, HostPlatform } from '../main/common/bridge';
+import type { StatusResponse } from '../main/common/contract';
+import { formatCount, h, plural, setAttr, setText } from './dom';
+import { EmptyState } from './emptyState';
+import { DateFacetView } from './dateFacetView';
+import { ListFacetView } from './facetsView';
+import type { LiveRegion } from './liveRegion';
+import { keysLabel, type Action } from './model/keys';
+import { ResultsSource, type Results, type ResultsEvent } from './model/results';
+import {
+  clearFacet,
+  resultsKey,
+  setDateRange,
+  statesEqual,
+  toggleFacetValue,
+  toRequest,
+  type ListFacet,
+  type UiState,
+} from './model/state';
+import type { QueryBar } from './queryBar';
+import type { HttpBridge } from './httpBridge';
+import { GROUP_LIMIT, ResultsList } from './resultsList';
+import type { Store } from './store';
+
+export interface SearchControllerOptions {
+  store: Store;
+  bridge: DictumBridge;
+  platform: HostPlatform;
+  live: LiveRegion;
+  queryBar: QueryBar;
+  /** Opens the hit at this index of the results in the reader. */
+  onOpen(index: number): void;
+}
+
+export class SearchController {
+  readonly list: ResultsList;
+  readonly facets: Record<ListFacet, ListFacetView>;
+  readonly dateFacet: DateFacetView;
+  readonly empty: EmptyState;
+  readonly total: HTMLSpanElement;
+  readonly took: HTMLSpanElement;
+  readonly notes: HTMLParagraphElement;
+  readonly busy: HTMLDivElement;
+  private readonly source: ResultsSource;
+  private readonly store: Store;
+  private status: StatusResponse | null = null;
+  private error: string | null = null;
+  private speakerFilter = '';
+  private speakerFilterSeq = 0;
+  private lastPassages = -1;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly options: SearchControllerOptions) {
+    const { store, bridge, platform } = options;
+    this.store = store;
+    this.list = new ResultsList({
+      onRange: (start, end) => this.source.ensureRange(start, end),
+      onOpen: (index) => options.onOpen(index),
+      onActive: () => this.syncActive(),
+    });
+    this.list.el.setAttribute(
+      'title',
+      `Results: ${keysLabel('nextResult', platform)} to move, Enter to open`,
+    );
+    this.list.el.addEventListener('focus', () => {
+      if (this.list.active < 0) this.list.move(1);
+      this.syncActive();
+    });
+
+    const facet = (f: ListFacet, keys: Action, initial: number, filterable: boolean) =>
+      new ListFacetView({
+        facet: f,
+        keys: keysLabel(keys, platform),
+        initial,
+        filterable,
+        onToggle: (value) => store.dispatch(toggleFacetValue(store.state, f, value)),
+        onClear: () => store.dispatch(clearFacet(store.state, f)),
+        onFilter: (text) => this.filterSpeakers(text),
+      });
+    this.facets = {
+      speaker: facet('speaker', 'facetSpeaker', 10, true),
+      topic: facet('topic', 'facetTopic', 17, false),
+      kind: facet('kind', 'facetKind', 3, false),
+    };
+    this.dateFacet = new DateFacetView({
+      keys: keysLabel('facetDate', platform),
+      onRange: (from, to) => store.dispatch(setDateRange(store.state, from, to)),
+    });
+    this.empty = new EmptyState({
+      bridge,
+      onPick: (next) => store.dispatch(next),
+      onRetry: () => this.source.update(store.state, true, true),
+    });
+    this.total = h('span', { class: 'results-total' });
+    this.took = h('span', { class: 'results-took' });
+    this.notes = h('p', { class: 'results-notes', hidden: true });
+    this.busy = h('div', { class: 'busy', 'aria-hidden': 'true' });
+
+    const http = 'searchAbortable' in bridge ? (bridge as HttpBridge) : null;
+    this.source = new ResultsSource(
+      (request, signal) => (http ? http.searchAbortable(request, signal) : bridge.search(request)),
+      (event) => this.onResults(event),
+    );
+  }
+
+  /** The results last delivered, possibly for an earlier state while a search is on its way. */
+  get latest(): Results | null {
+    return this.source.latest;
+  }
+
+  /** Sends the first search (at once, not coalesced). */
+  start(): void {
+    this.render(this.store.state, null);
+    this.source.update(this.store.state, true);
+    this.markPending();
+  }
+
+  /** Draws a new state and asks for its results. */
+  update(state: UiState, previous: UiState): void {
+    this.render(state, previous);
+    this.source.update(state);
+    this.markPending();
+  }
+
+  onStatus(status: StatusResponse): void {
+    const first = this.status === null;
+    this.status = status;
+    if (first) this.lastPassages = status.passages;
+    if (status.passages !== this.lastPassages) {
+      this.lastPassages = status.passages;
+      // New passages indexed: search again, at most once a second while indexing runs.
+      if (this.refreshTimer === null) {
+        this.refreshTimer = setTimeout(() => {
+          this.refreshTimer = null;
+          this.source.update(this.store.state, true, true);
+        }, 1000);
+      }
+    }
+    const latest = this.source.latest;
+    if (latest && latest.total === 0 && !this.error) this.empty.render(latest, status);
+  }
+
+  /** Points the search box at the highlighted result. */
+  syncActive(): void {
+    this.options.queryBar.setActiveDescendant(this.list.activeId);
+  }
+
+  /** Tells assistive technology (and tests) that the list is about to change. */
+  private markPending(): void {
+    const pending = this.source.latest?.key !== resultsKey(this.store.state);
+    setAttr(this.list.el, 'aria-busy', pending ? 'true' : 'false');
+  }
+
+  private render(state: UiState, previous: UiState | null): void {
+    // While typing, the facets and the list wait for the new results instead of redrawing the old.
+    const typing =
+      previous !== null && previous.q !== state.q && statesEqual({ ...previous, q: state.q }, state);
+    const latest = this.source.latest;
+    if (latest && !typing) {
+      this.renderFacets(latest);
+      this.list.setResults(latest, state.group);
+      this.renderNotes(latest);
+    }
+    if (this.speakerFilter !== '' && (previous === null || resultsKey(previous) !== resultsKey(state))) {
+      this.filterSpeakers(this.speakerFilter);
+    }
+  }
+
+  private onResults(event: ResultsEvent): void {
+    if (event.type === 'stalled') {
+      this.busy.classList.add('is-busy');
+      return;
+    }
+    this.busy.classList.remove('is-busy');
+    if (event.type === 'error') {
+      setAttr(this.list.el, 'aria-busy', 'false');
+      this.error = event.message;
+      this.empty.showError(event.message);
+      return;
+    }
+    const results = event.results;
+    this.error = null;
+    this.markPending();
+    this.list.setResults(results, this.store.state.group);
+    if (event.type === 'page') return;
+    this.renderFacets(results);
+    setText(this.total, results.total === 1 ? '1 statement' : `${formatCount(results.total)} statements`);
+    setText(this.took, `${Math.round(results.tookMs)} ms`);
+    this.renderNotes(results);
+    this.empty.render(results, this.status);
+    this.options.live.sayLater(
+      results.total === 0 ? 'No results' : plural(results.total, 'result', 'results'),
+    );
+    this.syncActive();
+    this.markRendered(results);
+  }
+
+  /** Read by the UI benchmark (bench/ui): from the keystroke to the frame that shows its results. */
+  private markRendered(results: Results): void {
+    const typedAt = this.options.queryBar.typedAt;
+    if (typedAt <= 0) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const root = document.documentElement.dataset;
+        root.renderedQuery = results.state.q;
+        root.latencyMs = (performance.now() - typedAt).toFixed(1);
+        root.renderSeq = String(Number(root.renderSeq ?? 0) + 1);
+      }, 0),
+    );
+  }
+
+  private renderNotes(results: Results): void {
+    const notes = [...results.notes];
+    if (this.store.state.group && results.total > GROUP_LIMIT) {
+      notes.push(
+        `Grouped by document: the first ${formatCount(GROUP_LIMIT)} of ${formatCount(results.total)} results.`,
+      );
+    }
+    this.notes.hidden = notes.length === 0;
+    setText(this.notes, notes.join(' '));
+  }
+
+  private renderFacets(results: Results): void {
+    const s = this.store.state;
+    this.facets.speaker.update(results.facets.speaker, s.speaker);
+    this.facets.topic.update(results.facets.topic, s.topic);
+    this.facets.kind.update(results.facets.kind, s.kind);
+    this.dateFacet.update(results.facets.date, s.from, s.to);
+  }
+
+  private filterSpeakers(text: string): void {
+    this.speakerFilter = text.replace(/"/g, '').trim();
+    const seq = ++this.speakerFilterSeq;
+    if (this.speakerFilter === '') {
+      this.facets.speaker.setFiltered(null);
+      return;
+    }
+    // The service lists speakers whose name has a word starting with the text, with counts
+    // for the current search; a filter in the query does that without a new API.
+    const state = this.store.state;
+    const q = `${state.q} speaker:"${this.speakerFilter}"`.trim();
+    this.options.bridge.search(toRequest({ ...state, q, speaker: [] }, 0, 0)).then(
+      (r) => {
+        if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered(r.facets.speaker);
+      },
+      () => {
+        if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered([]);
+      },
+    );
+  }
+}
