@@ -8,7 +8,7 @@ import type { ExtractedDocument, Hit } from '../main/common/contract';
 import { parseQuery } from '../main/common/query';
 import { h, plural } from './dom';
 import { toast, type LiveRegion } from './liveRegion';
-import { formatCitation } from './model/citation';
+import { citeHit } from './model/citation';
 import { tooltip } from './model/keys';
 import { queryTerms } from './model/readerModel';
 import { closeDocument, openDocument, type UiState } from './model/state';
@@ -159,17 +159,10 @@ export class ReaderController {
   async copyCitation(): Promise<void> {
     const { search, live } = this.options;
     let text: string | null = null;
-    if (this.view.isOpen) text = this.view.citation();
+    if (this.view.isOpen) text = this.view.citation(new Date());
     else {
       const hit = search.list.hit(search.list.active);
-      if (hit)
-        text = formatCitation({
-          quote: hit.text,
-          speaker: hit.speaker,
-          source: null,
-          title: hit.title,
-          date: hit.date,
-        });
+      if (hit) text = citeHit(hit, new Date());
     }
     if (text === null) {
       live.say('No statement to cite: open a result first.');

@@ -4,7 +4,7 @@
  * metadata, and a citation of the statement under the current hit.
  */
 import type { ExtractedDocument, Hit, Passage } from '../main/common/contract';
-import { formatCitation } from './model/citation';
+import { citePassage } from './model/citation';
 import { h, plural, setText } from './dom';
 import { dateLabel } from './model/histogram';
 import { kindLabel, topicLabel } from './model/labels';
@@ -166,18 +166,13 @@ export class ReaderView {
   }
 
   /** The statement to cite: the one under the current hit, else the one the reader opened at. */
-  citation(): string | null {
+  citation(accessed: Date): string | null {
     const doc = this.doc;
     if (!doc) return null;
     const p: Passage | undefined = doc.passages[this.currentPassage];
     if (!p) return null;
-    return formatCitation({
-      quote: p.text,
-      speaker: p.speaker,
-      source: doc.document.source,
-      title: doc.document.title,
-      date: p.date ?? doc.document.date,
-    });
+    const current = this.hitRanges[this.current] ?? null;
+    return citePassage(doc, p, this.hitRanges, current, accessed);
   }
 
   private goTo(index: number): void {

@@ -94,6 +94,14 @@ export interface Hit {
   topics: string[];
   title: string;
   path: string;
+  /** The document's publisher or source, and its address, for citing the statement. */
+  source: string | null;
+  url: string | null;
+  /** Where `date` came from (metadata, the text, or the file's time). */
+  dateSource: DateSource | null;
+  /** Character offsets of the passage in its document's clean text. */
+  start: number;
+  end: number;
   score: number;
 }
 

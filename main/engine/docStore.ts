@@ -128,6 +128,19 @@ export class DocStore {
     return decoder.decode(f.read(f.ptextOff[p]!, f.ptextLen[p]!));
   }
 
+  /** The passage's character offsets in its document's clean text. */
+  passageStart(d: number, within: number, cols: PassageColumns): number {
+    const l = this.live[d];
+    if (l) return l.passages[within]?.start ?? 0;
+    return this.frozen?.pStart[cols.docFirst.data[d]! + within] ?? 0;
+  }
+
+  passageEnd(d: number, within: number, cols: PassageColumns): number {
+    const l = this.live[d];
+    if (l) return l.passages[within]?.end ?? 0;
+    return this.frozen?.pEnd[cols.docFirst.data[d]! + within] ?? 0;
+  }
+
   /** The whole document, rebuilt from the blob and the index's columns when it was loaded. */
   get(d: number, cols: PassageColumns): ExtractedDocument | undefined {
     const l = this.live[d];

@@ -1022,6 +1022,11 @@ export class SearchIndex {
       topics,
       title: meta.title,
       path: meta.path,
+      source: meta.source,
+      url: meta.url,
+      dateSource: meta.dateSource,
+      start: this.docs.passageStart(d, within, this),
+      end: this.docs.passageEnd(d, within, this),
       score: Math.round(score * 1e4) / 1e4,
     };
   }

@@ -298,3 +298,34 @@ test('Kremlin: a label the source missed ("... (retranslated):") still starts a 
     ],
   );
 });
+
+test('a sidecar beside a file of records fills every record’s gaps and overrides none', () => {
+  const records = [
+    { title: 'First meeting', date: '2017-07-07', text: 'Vladimir Putin: We discussed trade at length.' },
+    {
+      title: 'Second meeting',
+      date: '2018-07-16',
+      source: 'Own source',
+      text: 'Vladimir Putin: We discussed security at length.',
+    },
+  ]
+    .map((r) => JSON.stringify(r))
+    .join('\n');
+  const r = extractDocuments(
+    {
+      path: 'k.jsonl',
+      text: records,
+      mtimeMs: 0,
+      sidecar: { source: 'President of Russia, en.kremlin.ru', title: 'Sidecar title' },
+    },
+    options,
+  );
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  assert.deepEqual(
+    r.documents.map((d) => [d.document.title, d.document.source]),
+    [
+      ['First meeting', 'President of Russia, en.kremlin.ru'],
+      ['Second meeting', 'Own source'],
+    ],
+  );
+});

@@ -63,8 +63,9 @@ export function extractDocuments(input: ExtractInput, options: ExtractOptions): 
   const prepared = prepare(options);
   const documents: ExtractedDocument[] = [];
   for (const raw of raws) {
-    // a sidecar describes a single-document file; for record files it would be ambiguous
-    if (input.sidecar && raws.length === 1) applySidecar(raw, input.sidecar);
+    // A sidecar describes a single-document file; beside a file of records it says what they
+    // share (the publisher, a licence credit), so it fills each record's gaps, never its own.
+    if (input.sidecar) applySidecar(raw, input.sidecar, raws.length === 1);
     try {
       const doc = buildDocument(raw, prepared);
       if (doc.passages.length > 0) documents.push(doc);

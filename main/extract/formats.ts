@@ -407,8 +407,12 @@ export function readHtml(path: string, text: string, mtimeMs: number): RawDoc[] 
   return [doc];
 }
 
-/** Applies a sidecar's fields over what the file said. */
-export function applySidecar(doc: RawDoc, sidecar: Sidecar): void {
-  applyMeta(doc, sidecar as Record<string, unknown>, true);
-  if (sidecar.speaker) doc.news = false;
+/**
+ * Applies a sidecar's fields over what the file said; with `override` false (a file of many
+ * records), the sidecar only fills what a record leaves unsaid.
+ */
+export function applySidecar(doc: RawDoc, sidecar: Sidecar, override = true): void {
+  const hadSpeaker = doc.speaker !== null;
+  applyMeta(doc, sidecar as Record<string, unknown>, override);
+  if (sidecar.speaker && (override || !hadSpeaker)) doc.news = false;
 }

@@ -73,6 +73,13 @@ export const documentParamsSchema: JsonSchema = {
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const Kind = Type.Union(PASSAGE_KINDS.map((k) => Type.Literal(k)));
 
+const DateSourceSchema = Type.Union([
+  Type.Literal('metadata'),
+  Type.Literal('text'),
+  Type.Literal('file'),
+  Type.Null(),
+]);
+
 const FacetValueSchema = Type.Object({ value: Type.String(), count: Type.Integer({ minimum: 0 }) });
 
 export const HitSchema = Type.Object({
@@ -89,6 +96,11 @@ export const HitSchema = Type.Object({
   topics: Type.Array(Type.String()),
   title: Type.String(),
   path: Type.String(),
+  source: NullableString,
+  url: NullableString,
+  dateSource: DateSourceSchema,
+  start: Type.Integer({ minimum: 0, description: 'Offset of the passage in its document’s text.' }),
+  end: Type.Integer({ minimum: 0 }),
   score: Type.Number(),
 });
 
@@ -115,7 +127,7 @@ const DocumentMetaSchema = Type.Object({
   source: NullableString,
   url: NullableString,
   date: NullableString,
-  dateSource: Type.Union([Type.Literal('metadata'), Type.Literal('text'), Type.Literal('file'), Type.Null()]),
+  dateSource: DateSourceSchema,
   topics: Type.Array(Type.String()),
 });
 

@@ -19,6 +19,11 @@ function hit(i: number): Hit {
     topics: [],
     title: '',
     path: '',
+    source: null,
+    url: null,
+    dateSource: null,
+    start: 0,
+    end: 2,
     score: 1,
   };
 }
