@@ -48,6 +48,7 @@ export function formatSearchResponse(
     const line = facetLine(name, values);
     if (line) lines.push(line);
   }
+  if (response.next !== undefined) lines.push('', `more: --after ${response.next}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,7 +14,7 @@ const USAGE = `Usage: dictum <command> [options]
 Commands:
   search QUERY     search the corpus (an empty QUERY browses everything)
       --corpus DIR  --speaker NAME...  --topic SLUG...  --kind quote|turn|narrative...
-      --from DATE  --to DATE  --sort relevance|date-desc|date-asc  --limit N  --offset N  --json
+      --from DATE  --to DATE  --sort relevance|date-desc|date-asc  --limit N  --offset N  --after CURSOR  --json
   extract FILE     show the documents and passages Dictum reads from FILE  [--json]
   index [DIR]      build or update the saved index of DIR (default: the bundled corpus)  [--json]
   serve            serve the search API and the UI over HTTP
@@ -43,6 +43,7 @@ const options = {
   sort: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  after: { type: 'string' },
   json: { type: 'boolean' },
   host: { type: 'string' },
   port: { type: 'string' },
@@ -71,6 +72,7 @@ export function searchRequestFromFlags(query: string, flags: Flags): SearchReque
   if (limit !== undefined) raw.limit = limit;
   const offset = integerFlag('offset', flags.offset);
   if (offset !== undefined) raw.offset = offset;
+  if (flags.after !== undefined) raw.after = flags.after;
   return validateSearchRequest(raw);
 }
 

@@ -32,6 +32,8 @@ export const LIMITS = {
   filterValues: 50,
   filterValueLength: 200,
   idLength: 512,
+  /** Longest `after` cursor accepted (a cursor holds a document and a passage id). */
+  cursorLength: 2200,
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -113,6 +115,11 @@ export interface SearchResponse {
   facets: Record<FacetName, FacetValue[]>;
   /** Said when part of the query could not be understood and was searched as text. */
   notes: string[];
+  /**
+   * Present when more hits follow this page: pass it as the request's `after` (with the same
+   * query, filters and sort) for the next page. Opaque; see common/order.ts.
+   */
+  next?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -174,6 +181,7 @@ export function searchRequest(partial: Partial<SearchRequest> = {}): SearchReque
     kind: partial.kind ?? [],
     ...(partial.from !== undefined ? { from: partial.from } : {}),
     ...(partial.to !== undefined ? { to: partial.to } : {}),
+    ...(partial.after !== undefined ? { after: partial.after } : {}),
     sort: partial.sort ?? 'relevance',
     limit: partial.limit ?? LIMITS.defaultPageSize,
     offset: partial.offset ?? 0,

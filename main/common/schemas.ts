@@ -23,6 +23,8 @@ export const SearchRequestSchema = Type.Object(
     sort: Type.Union(SORT_ORDERS.map((s) => Type.Literal(s))),
     limit: Type.Integer({ minimum: 0, maximum: LIMITS.pageSize }),
     offset: Type.Integer({ minimum: 0, maximum: LIMITS.maxOffset }),
+    /** A response's `next`: the page starts right after that hit (`offset` then counts from there). */
+    after: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.cursorLength })),
   },
   { additionalProperties: false },
 );

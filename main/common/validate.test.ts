@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDocumentId, validateSearchRequest } from './validate';
 import { ContractError, LIMITS } from './contract';
+import { encodeCursor } from './order';
 
 test('fills defaults for an empty request', () => {
   assert.deepEqual(validateSearchRequest({}), {
@@ -55,4 +56,11 @@ test('document ids are bounded strings', () => {
   assert.throws(() => validateDocumentId(''), ContractError);
   assert.throws(() => validateDocumentId('x'.repeat(LIMITS.idLength + 1)), ContractError);
   assert.throws(() => validateDocumentId({}), ContractError);
+});
+
+test('rejects an after that is not a cursor, or one for another sort order', () => {
+  assert.throws(() => validateSearchRequest({ after: 'zzz' }), /search: after is not a cursor/);
+  const cursor = encodeCursor({ sort: 'date-asc', score: 0, date: -20210101, docId: 'd', id: 'd#0' });
+  assert.equal(validateSearchRequest({ after: cursor, sort: 'date-asc' }).after, cursor);
+  assert.throws(() => validateSearchRequest({ after: cursor }), /cursor for sort date-asc, not relevance/);
 });

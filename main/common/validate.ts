@@ -4,6 +4,7 @@
  */
 import { Value } from '@sinclair/typebox/value';
 import { ContractError, searchRequest, type SearchRequest } from './contract';
+import { decodeCursor } from './order';
 import { DocumentIdSchema, SearchRequestSchema } from './schemas';
 
 function firstError(schema: Parameters<typeof Value.Errors>[0], value: unknown): string {
@@ -19,7 +20,8 @@ export function validateSearchRequest(raw: unknown): SearchRequest {
     throw new ContractError('search: the request must be an object');
   }
   const candidate = searchRequest(raw as Partial<SearchRequest>);
-  const unknownKeys = Object.keys(raw).filter((k) => !(k in candidate) && k !== 'from' && k !== 'to');
+  const optional = new Set(['from', 'to', 'after']);
+  const unknownKeys = Object.keys(raw).filter((k) => !(k in candidate) && !optional.has(k));
   if (unknownKeys.length > 0) throw new ContractError(`search: unknown field ${unknownKeys.join(', ')}`);
   if (!Value.Check(SearchRequestSchema, candidate)) {
     throw new ContractError(`search: ${firstError(SearchRequestSchema, candidate)}`);
@@ -27,6 +29,8 @@ export function validateSearchRequest(raw: unknown): SearchRequest {
   if (candidate.from && candidate.to && dateStart(candidate.from) > dateEnd(candidate.to)) {
     throw new ContractError('search: from must not be after to');
   }
+  // Throws a ContractError for a cursor that is not one of ours or belongs to another sort.
+  if (candidate.after !== undefined) decodeCursor(candidate.after, candidate.sort);
   return candidate;
 }
 

@@ -6,14 +6,51 @@
  *   shards with `facetLimit: Infinity` (a value outside a shard's top list would otherwise be
  *   missing from that shard's part).
  * - Date buckets are summed and bucketed again by the granularity rule of dateFacet.ts.
- * - Hits are merged by the request's order and then `offset`/`limit` are applied: ask each
- *   shard for `offset + limit` hits with offset 0.
+ * - Hits are merged in the total order of common/order.ts (the one each shard uses) and then
+ *   `offset`/`limit` are applied: ask each shard for `offset + limit` hits with offset 0 and
+ *   the same `after` (`shardRequest`). A document's passages are all in one shard, so hits
+ *   that tie up to the document keep their shard's order (the sort is stable).
+ * - `next` is the cursor of the page's last hit when any shard has more hits after it.
  * - Scores: BM25 with idf from each shard's own statistics. With sources spread over shards
  *   at random (by hash) the statistics agree closely, so scores are comparable in practice;
  *   they are not bit-identical to a single index's.
  */
-import type { FacetValue, Hit, SearchRequest, SearchResponse } from '../common/contract';
+import type { FacetValue, Hit, SearchRequest, SearchResponse, SortOrder } from '../common/contract';
+import { compareKeys, encodeCursor, positionOf } from '../common/order';
 import { bucketDates } from './dateFacet';
+
+/** Deepest page (`offset + limit`) merged from shards; deeper pages are reached with `after`. */
+export const MERGE_DEPTH = 10_000;
+
+/** What each shard is asked for so that the merge can cut the requested page exactly. */
+export function shardRequest(request: SearchRequest): SearchRequest {
+  const deep = request.offset + request.limit > MERGE_DEPTH;
+  return { ...request, offset: 0, limit: deep ? 0 : request.offset + request.limit };
+}
+
+/**
+ * One request answered by several shards, merged: the path the service takes, so tests and
+ * benchmarks can run it in process. A page deeper than MERGE_DEPTH lists no hits and says
+ * how to reach it.
+ */
+export async function searchAcross(
+  request: SearchRequest,
+  shards: Array<(part: SearchRequest) => Promise<SearchResponse> | SearchResponse>,
+): Promise<SearchResponse> {
+  const part = shardRequest(request);
+  const parts = await Promise.all(shards.map((search) => search(part)));
+  const response = mergeResponses(request, parts);
+  if (part.limit > 0 || request.limit === 0) return response;
+  const { next: _next, ...rest } = response;
+  return {
+    ...rest,
+    hits: [],
+    notes: [
+      ...response.notes,
+      `service: results beyond the first ${MERGE_DEPTH} are listed page by page with the \`after\` cursor, not by offset`,
+    ],
+  };
+}
 
 export function mergeResponses(
   request: SearchRequest,
@@ -50,11 +87,14 @@ export function mergeResponses(
   );
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const limit = Math.max(0, Math.floor(request.limit ?? 20));
+  const page = hits.slice(offset, offset + limit);
+  const last = page[page.length - 1];
+  const more = hits.length > offset + page.length || parts.some((p) => p.next !== undefined);
   return {
     query,
     total,
     tookMs,
-    hits: hits.slice(offset, offset + limit),
+    hits: page,
     facets: {
       speaker: sum(
         parts.map((p) => p.facets.speaker),
@@ -74,28 +114,18 @@ export function mergeResponses(
       date,
     },
     notes,
+    ...(last !== undefined && more ? { next: encodeCursor(positionOf(last, sortOf(request))) } : {}),
   };
 }
 
+function sortOf(request: SearchRequest): SortOrder {
+  return request.sort === 'date-asc' || request.sort === 'date-desc' ? request.sort : 'relevance';
+}
+
 function mergeHits(request: SearchRequest, lists: Hit[][]): Hit[] {
-  const all = lists.flat();
-  const hasQuery = typeof request.q === 'string' && request.q.trim() !== '';
-  const sort = request.sort === 'relevance' && !hasQuery ? 'date-desc' : request.sort;
-  const dateKey = (h: Hit): string => h.date ?? '';
-  all.sort((a, b) => {
-    if (sort === 'relevance') {
-      if (b.score !== a.score) return b.score - a.score;
-    } else {
-      const da = dateKey(a);
-      const db = dateKey(b);
-      if (da !== db) {
-        // Undated hits last in both orders.
-        if (da === '') return 1;
-        if (db === '') return -1;
-        return sort === 'date-asc' ? (da < db ? -1 : 1) : da < db ? 1 : -1;
-      }
-    }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-  return all;
+  const sort = sortOf(request);
+  const keyed = lists.flat().map((hit) => ({ hit, at: positionOf(hit, sort) }));
+  // Stable: hits of one document come from one shard, already in their order.
+  keyed.sort((a, b) => compareKeys(a.at, b.at));
+  return keyed.map((k) => k.hit);
 }

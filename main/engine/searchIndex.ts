@@ -27,7 +27,9 @@ import {
   type PassageKind,
   type SearchRequest,
   type SearchResponse,
+  type SortOrder,
 } from '../common/contract';
+import { dateKey, decodeCursor, encodeCursor, positionOf } from '../common/order';
 import { isoDateRange, parseQuery, type QueryFilter, type QueryTerm } from '../common/query';
 import { fold, forEachToken, STOP_WORDS, tokenize } from './analyzer';
 import { gallop, Grow } from './columns';
@@ -36,6 +38,7 @@ import { DocStore } from './docStore';
 import { PREFIX_MARK, Vocabulary } from './vocabulary';
 import { bucketDates, dateKeyRange } from './dateFacet';
 import { bytesNeeded, readIndex, writeIndex } from './serialize';
+import { roundScore, selectPage, type EngineCursor, type MatchKeys, type RelevanceKeys } from './pageOrder';
 
 export { mergeResponses } from './merge';
 
@@ -694,40 +697,32 @@ export class SearchIndex {
     const matches = facetCounts.matches;
     const total = matches.length;
 
-    // Order and page.
+    // Order and page: the total order of common/order.ts, after the cursor if one was given.
     const sort = request.sort === 'date-asc' || request.sort === 'date-desc' ? request.sort : 'relevance';
     const limit = clampInt(request.limit, 0, 10_000, 20);
     const offset = clampInt(request.offset, 0, 1_000_000, 0);
-    const want = Math.min(total, offset + limit);
-    let order: Uint32Array;
-    let scores: Float32Array | null = null;
-    if (sort === 'relevance' && groups.length > 0) {
-      scores = this.scoreMatches(matches, groups);
-      order = this.boostTitles(
-        topByScore(matches, scores, Math.min(total, want + 100)),
-        matches,
-        scores,
-        hl,
-        want,
-      );
-    } else {
-      const dates = this.pDate.data;
-      const min = this.dateMin.data;
-      const key = new Float64Array(matches.length);
-      const desc = sort !== 'date-asc';
-      for (let i = 0; i < matches.length; i++) {
-        const dId = dates[matches[i]!]!;
-        // Undated passages go last either way.
-        key[i] = dId === 0 ? -Infinity : desc ? min[dId]! : -min[dId]!;
-      }
-      order = topByKey(matches, key, want);
-    }
+    const cursor =
+      typeof request.after === 'string' && request.after !== ''
+        ? this.resolveCursor(request.after, sort)
+        : null;
+    const keys: MatchKeys = {
+      matches,
+      date: this.dateKeys(matches, sort),
+      docIdOf: (p) => this.docs.id(this.pDoc.data[p]!, this) ?? '',
+      withinOf: (p) => p - this.docFirst.data[this.pDoc.data[p]!]!,
+      relevance: sort === 'relevance' && groups.length > 0 ? this.relevanceKeys(matches, groups, hl) : null,
+    };
+    const { order, following } = selectPage(keys, cursor, offset + limit);
     const hits: Hit[] = [];
     for (let i = offset; i < order.length; i++) {
-      const p = order[i]!;
-      const score = scores ? scores[indexOfSorted(matches, p)]! : 0;
-      hits.push(this.hit(p, score, hl));
+      const at = order[i]!;
+      hits.push(this.hit(matches[at]!, keys.relevance ? keys.relevance.final(at) : 0, hl));
     }
+    const last = hits[hits.length - 1];
+    const next =
+      last !== undefined && following > offset + hits.length
+        ? encodeCursor(positionOf(last, sort))
+        : undefined;
     return {
       query: q,
       total,
@@ -735,7 +730,61 @@ export class SearchIndex {
       hits,
       facets: this.facetLists(facetCounts, sel),
       notes,
+      ...(next !== undefined ? { next } : {}),
     };
+  }
+
+  /** Per match, the date key of the sort order (larger first). */
+  private dateKeys(matches: Uint32Array, sort: SortOrder): Float64Array {
+    const dates = this.pDate.data;
+    const min = this.dateMin.data;
+    const key = new Float64Array(matches.length);
+    for (let i = 0; i < matches.length; i++) {
+      const dId = dates[matches[i]!]!;
+      key[i] = dateKey(dId === 0 ? null : min[dId]!, sort);
+    }
+    return key;
+  }
+
+  /**
+   * BM25 scores, and the final score of a match: a statement whose document's title names a
+   * word searched for ranks a little higher. Titles are not in the postings (a passage
+   * matches by its own words), so the boost only reorders, and a title is looked at only
+   * when the page's order depends on it.
+   */
+  private relevanceKeys(matches: Uint32Array, groups: Atom[][], hl: Highlighter): RelevanceKeys {
+    const raw = this.scoreMatches(matches, groups);
+    const finals = new Float64Array(matches.length).fill(NaN);
+    const titleHit = new Map<number, boolean>();
+    return {
+      raw,
+      maxBoost: TITLE_BOOST,
+      final: (i) => {
+        let s = finals[i]!;
+        if (!Number.isNaN(s)) return s;
+        const d = this.pDoc.data[matches[i]!]!;
+        let hit = titleHit.get(d);
+        if (hit === undefined) {
+          hit = highlight(String(this.docs.meta(d, this).title ?? ''), hl).length > 0;
+          titleHit.set(d, hit);
+        }
+        s = roundScore(hit ? raw[i]! * TITLE_BOOST : raw[i]!);
+        finals[i] = s;
+        return s;
+      },
+    };
+  }
+
+  /** A cursor's keys, and where its passage sits in its document if that document is here. */
+  private resolveCursor(after: string, sort: SortOrder): EngineCursor {
+    const at = decodeCursor(after, sort);
+    const d = this.docIndex.get(at.docId);
+    let within = -1;
+    if (d !== undefined) {
+      const n = this.docPassages.data[d]!;
+      for (let w = 0; w < n && within < 0; w++) if (this.docs.passageId(d, w, this) === at.id) within = w;
+    }
+    return { at, within };
   }
 
   private queryFilterTables(filters: QueryFilter[]): FilterTables {
@@ -970,36 +1019,6 @@ export class SearchIndex {
     return out;
   }
 
-  /**
-   * A statement whose document's title names what was searched ranks a little higher. Titles
-   * are not in the postings (a passage matches by its own words), so the boost re-ranks the
-   * best candidates only: it orders the top of the list and never lets a title alone match.
-   */
-  private boostTitles(
-    candidates: Uint32Array,
-    matches: Uint32Array,
-    scores: Float32Array,
-    hl: Highlighter,
-    want: number,
-  ): Uint32Array {
-    const titleHit = new Map<number, boolean>();
-    // Each candidate's score is looked up once, boosted in place (hits report it), then sorted.
-    const at = Uint32Array.from(candidates, (p) => indexOfSorted(matches, p));
-    for (let i = 0; i < candidates.length; i++) {
-      const d = this.pDoc.data[candidates[i]!]!;
-      let hit = titleHit.get(d);
-      if (hit === undefined) {
-        hit = highlight(String(this.docs.meta(d, this).title ?? ''), hl).length > 0;
-        titleHit.set(d, hit);
-      }
-      if (hit) scores[at[i]!]! *= TITLE_BOOST;
-    }
-    const order = Array.from(candidates.keys()).sort(
-      (a, b) => scores[at[b]!]! - scores[at[a]!]! || candidates[a]! - candidates[b]!,
-    );
-    return Uint32Array.from(order.slice(0, want), (i) => candidates[i]!);
-  }
-
   private hit(p: number, score: number, hl: Highlighter): Hit {
     const d = this.pDoc.data[p]!;
     const within = p - this.docFirst.data[d]!;
@@ -1200,73 +1219,6 @@ function differenceSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
     i++;
   }
   return out.subarray(0, k);
-}
-
-function indexOfSorted(a: Uint32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The `want` best passages by score (ties: earlier passage first), best first. */
-function topByScore(matches: Uint32Array, scores: Float32Array, want: number): Uint32Array {
-  return topBy(matches, (i) => scores[i]!, want);
-}
-
-function topByKey(matches: Uint32Array, key: Float64Array, want: number): Uint32Array {
-  return topBy(matches, (i) => key[i]!, want);
-}
-
-/** Partial sort with a binary min-heap of indices: O(n log want). */
-function topBy(matches: Uint32Array, keyOf: (i: number) => number, want: number): Uint32Array {
-  if (want <= 0) return new Uint32Array(0);
-  const heap = new Int32Array(want);
-  let size = 0;
-  // "worse" = lower key, or equal key and later passage.
-  const worse = (a: number, b: number): boolean => {
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    return ka < kb || (ka === kb && a > b);
-  };
-  const siftDown = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      const t = heap[i]!;
-      heap[i] = heap[m]!;
-      heap[m] = t;
-      i = m;
-    }
-  };
-  for (let i = 0; i < matches.length; i++) {
-    if (size < want) {
-      heap[size] = i;
-      let c = size++;
-      while (c > 0) {
-        const parent = (c - 1) >> 1;
-        if (!worse(heap[c]!, heap[parent]!)) break;
-        const t = heap[c]!;
-        heap[c] = heap[parent]!;
-        heap[parent] = t;
-        c = parent;
-      }
-    } else if (worse(heap[0]!, i)) {
-      heap[0] = i;
-      siftDown(0);
-    }
-  }
-  const idx = Array.from(heap.subarray(0, size));
-  idx.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-  return Uint32Array.from(idx, (i) => matches[i]!);
 }
 
 /** Start/end offsets of each occurrence of `words` (folded, stop words included) in `text`. */

@@ -117,6 +117,7 @@ export const SearchResponseSchema = Type.Object({
     kind: Type.Array(FacetValueSchema),
   }),
   notes: Type.Array(Type.String()),
+  next: Type.Optional(Type.String({ description: 'Cursor for the next page: pass as `after`.' })),
 });
 
 const DocumentMetaSchema = Type.Object({

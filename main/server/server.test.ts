@@ -78,6 +78,24 @@ describe('contract routes', () => {
     }
   });
 
+  test('the next cursor of a page gives the page after it', async () => {
+    const first = (
+      await send(`${server.url}/api/search?q=initiative&limit=2&sort=date-asc`)
+    ).json<SearchResponse>();
+    assert.ok(first.next, 'a next cursor');
+    const answer = await send(
+      `${server.url}/api/search${queryString({ q: 'initiative', limit: 2, sort: 'date-asc', after: first.next })}`,
+    );
+    assert.equal(answer.status, 200, answer.body);
+    const byOffset = await service.search(
+      validateSearchRequest({ q: 'initiative', limit: 2, sort: 'date-asc', offset: 2 }),
+    );
+    assert.deepEqual(
+      answer.json<SearchResponse>().hits.map((h) => h.id),
+      byOffset.hits.map((h) => h.id),
+    );
+  });
+
   test('a single value of a list parameter is a one-element list', async () => {
     const answer = await send(`${server.url}/api/search?q=initiative&kind=turn`);
     assert.equal(answer.status, 200, answer.body);
@@ -167,6 +185,7 @@ describe('validation', () => {
       /topic must NOT have more than 50 items/,
     ],
     ['q=a&q=b', /q must be string/],
+    ['after=zzz', /after is not a cursor/],
     ['page=2', /unknown parameter "page"/],
     ['token=abc', /unknown parameter "token"/],
   ];

@@ -20,7 +20,7 @@ import {
 } from '../common/contract';
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
 import { listCorpusFiles, type CorpusFile } from '../corpus/corpusReader';
-import { mergeResponses } from '../engine/searchIndex';
+import { searchAcross } from '../engine/merge';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
 import { sameStamp, stampOf, type FileStamp } from './fileStamp';
 import type { ProgressEvent, ShardCounts, ShardStatistics } from './protocol';
@@ -96,9 +96,6 @@ interface Quarantined {
 }
 
 type Task = { kind: 'build' } | { kind: 'sync' } | { kind: 'recover'; shard: number };
-
-/** How many hits a shard returns at most (the engine's own cap), so how deep pages can be merged. */
-const MERGE_DEPTH = 10_000;
 
 /** The shard that owns a file: a stable hash of its relative path. */
 export function shardOf(path: string, shardCount: number): number {
@@ -229,24 +226,12 @@ export class WorkerSearchService implements SearchService {
     if (this.handles.length === 1) {
       response = await this.handles[0]!.request('search', { request }, timeout).catch(asContractError);
     } else {
-      // Each shard must return every hit that could land on the requested page; the engine
-      // returns at most MERGE_DEPTH hits, so deeper pages cannot be merged exactly.
-      const deep = request.offset + request.limit > MERGE_DEPTH;
-      const part: SearchRequest = { ...request, offset: 0, limit: deep ? 0 : request.offset + request.limit };
-      const parts = await Promise.all(
-        this.handles.map((handle) => handle.request('search', { request: part }, timeout)),
+      response = await searchAcross(
+        request,
+        this.handles.map(
+          (handle) => (part: SearchRequest) => handle.request('search', { request: part }, timeout),
+        ),
       ).catch(asContractError);
-      response = mergeResponses(request, parts);
-      if (deep) {
-        response = {
-          ...response,
-          hits: [],
-          notes: [
-            ...response.notes,
-            `service: results beyond the first ${MERGE_DEPTH} cannot be listed; narrow the search with filters`,
-          ],
-        };
-      }
     }
     // The caller waited for the round trip too, not only for the engine.
     return { ...response, tookMs: Math.max(response.tookMs, round1(performance.now() - started)) };
