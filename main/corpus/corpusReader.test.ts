@@ -81,7 +81,7 @@ test('bad input: a file without read permission', async (t) => {
 test('a file removed after listing is a reason, not an exception', async (t) => {
   const dir = await tempCorpus();
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const file: CorpusFile = { path: 'gone.txt', absPath: join(dir, 'gone.txt'), size: 10, mtimeMs: 0, ctimeMs: 0, ino: 0 };
+  const file: CorpusFile = { path: 'gone.txt', absPath: join(dir, 'gone.txt'), folder: dir, size: 10, mtimeMs: 0, ctimeMs: 0, ino: 0 };
   const r = await readCorpusFile(file, (await loadCorpusOptions(dir)).options);
   assert.ok(!r.ok);
   assert.match(r.reason, /^corpus: file not found/);

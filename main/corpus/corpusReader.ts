@@ -12,11 +12,14 @@ import { defaultExtractOptions, extractDocuments, formatOf, mergeTaxonomy, type 
 import { hashBytes, hashString } from '../extract/hash';
 import { DEFAULT_TAXONOMY } from '../extract/topics';
 import { decodeBytes } from './decode';
+import { fileInsideFolder, unreachableReason } from './folderBoundary';
 
 export interface CorpusFile {
   /** Relative to the corpus dir, forward slashes. */
   path: string;
   absPath: string;
+  /** The corpus folder it was listed from: reading checks that the file is still inside it. */
+  folder: string;
   /** Of the file and its sidecar together (sizes summed, the later of the two times). */
   size: number;
   mtimeMs: number;
@@ -52,21 +55,25 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-function errorReason(e: unknown): string {
+const errorReason = unreachableReason;
+
+function nullWhenMissing(e: unknown): null {
   const code = (e as { code?: string }).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'no read permission';
-    case 'ELOOP':
-      return 'symlink loop';
-    case 'ENOENT':
-      return 'file not found (removed, or a broken link)';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return e instanceof Error ? e.message : String(e);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+  throw e;
+}
+
+/**
+ * A file of the corpus folder as text, when its real path lies inside the folder; null when
+ * it does not exist. Throws (with the reason) when it exists but must not or cannot be read.
+ */
+async function readTextInside(folder: string, file: string): Promise<string | null> {
+  const inside = await fileInsideFolder(folder, file);
+  if (!inside.ok) {
+    if (inside.missing) return null;
+    throw new Error(inside.reason);
   }
+  return readFile(inside.realPath, 'utf8');
 }
 
 /**
@@ -89,9 +96,10 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
   const visited = new Set<string>([rootReal]);
   const ignored = ignore();
   try {
-    ignored.add(await readFile(join(dir, IGNORE_FILE), 'utf8'));
+    const patterns = await readTextInside(rootReal, join(dir, IGNORE_FILE));
+    if (patterns !== null) ignored.add(patterns);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') skip(join(dir, IGNORE_FILE), `cannot read: ${errorReason(e)}`);
+    skip(join(dir, IGNORE_FILE), `cannot read: ${errorReason(e)}`);
   }
 
   const walk = async (absDir: string): Promise<void> => {
@@ -116,6 +124,14 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
       let info;
       try {
         const l = await lstat(abs);
+        if (l.isSymbolicLink()) {
+          // A link is followed only to a place inside the folder.
+          const inside = await fileInsideFolder(rootReal, abs);
+          if (!inside.ok) {
+            skip(abs, inside.reason);
+            continue;
+          }
+        }
         info = l.isSymbolicLink() ? await stat(abs) : l;
       } catch (e) {
         skip(abs, errorReason(e));
@@ -165,7 +181,7 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
       } catch {
         // no sidecar
       }
-      files.push({ path: rel, absPath: abs, size, mtimeMs, ctimeMs, ino: info.ino });
+      files.push({ path: rel, absPath: abs, folder: dir, size, mtimeMs, ctimeMs, ino: info.ino });
     }
   };
   await walk(dir);
@@ -219,12 +235,14 @@ async function applyConfigFile(
   apply: (value: Record<string, unknown>) => void,
 ): Promise<void> {
   for (const name of names) {
-    let text: string;
+    let text: string | null;
     try {
-      text = await readFile(join(dir, name), 'utf8');
-    } catch {
-      continue;
+      text = await readTextInside(dir, join(dir, name));
+    } catch (e) {
+      skipped.push({ path: name, reason: `corpus: cannot read the ${what} file: ${errorReason(e)}` });
+      return;
     }
+    if (text === null) continue;
     try {
       const value = parseConfig(name, text);
       if (value === null || value === undefined) continue;
@@ -237,11 +255,17 @@ async function applyConfigFile(
   }
 }
 
-async function readSidecarText(absPath: string): Promise<string | null> {
+/** The sidecar's text, null when there is none; with a `folder`, only from inside it. */
+async function readSidecarText(
+  absPath: string,
+  folder: string | null,
+): Promise<{ text: string | null; error: string | null }> {
+  const file = absPath + SIDECAR_SUFFIX;
   try {
-    return await readFile(absPath + SIDECAR_SUFFIX, 'utf8');
-  } catch {
-    return null;
+    const text = folder === null ? await readFile(file, 'utf8').catch(nullWhenMissing) : await readTextInside(folder, file);
+    return { text, error: null };
+  } catch (e) {
+    return { text: null, error: `sidecar ${basename(file)}: ${errorReason(e)}` };
   }
 }
 
@@ -266,9 +290,11 @@ function contentHash(bytes: Uint8Array, sidecarText: string | null): string {
  * far cheaper than a read); null when the file cannot be read.
  */
 export async function contentHashOf(file: CorpusFile): Promise<string | null> {
-  const read = await readBytes(file.absPath);
+  const inside = await fileInsideFolder(file.folder, file.absPath);
+  if (!inside.ok) return null;
+  const read = await readBytes(inside.realPath);
   if (!read.ok) return null;
-  return contentHash(read.bytes, await readSidecarText(file.absPath));
+  return contentHash(read.bytes, (await readSidecarText(file.absPath, file.folder)).text);
 }
 
 /** Reads the bytes of a file, refusing (without reading) files over the size limit. */
@@ -293,15 +319,31 @@ async function readBytes(absPath: string): Promise<{ ok: true; bytes: Uint8Array
   }
 }
 
-async function extractFile(absPath: string, relPath: string, mtimeMs: number, options: CorpusOptions): Promise<FileExtraction> {
+/** Reads and extracts a file; with a `folder`, the file and its sidecar must lie inside it. */
+async function extractFile(
+  absPath: string,
+  relPath: string,
+  mtimeMs: number,
+  options: CorpusOptions,
+  folder: string | null,
+): Promise<FileExtraction> {
   try {
-    const read = await readBytes(absPath);
+    let bytesPath = absPath;
+    if (folder !== null) {
+      const inside = await fileInsideFolder(folder, absPath);
+      if (!inside.ok) return { ok: false, reason: `corpus: ${inside.reason}` };
+      bytesPath = inside.realPath;
+    }
+    const read = await readBytes(bytesPath);
     if (!read.ok) return { ok: false, reason: `corpus: ${read.reason}` };
     if (read.bytes.length === 0) return { ok: false, reason: 'corpus: empty file' };
     const decoded = decodeBytes(read.bytes);
     if (!decoded.ok) return { ok: false, reason: `corpus: ${decoded.reason}` };
-    const sidecarText = await readSidecarText(absPath);
-    const { sidecar, error } = parseSidecar(absPath, sidecarText);
+    const sidecarRead = await readSidecarText(absPath, folder);
+    const sidecarText = sidecarRead.text;
+    const parsed = parseSidecar(absPath, sidecarText);
+    const sidecar = parsed.sidecar;
+    const error = sidecarRead.error ?? parsed.error;
     const result = extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
     if (!result.ok) return result;
     const warnings = error ? [error, ...result.warnings] : result.warnings;
@@ -315,7 +357,7 @@ async function extractFile(absPath: string, relPath: string, mtimeMs: number, op
 
 /** Reads one listed file into its documents. Never throws. */
 export function readCorpusFile(file: CorpusFile, options: CorpusOptions): Promise<FileExtraction> {
-  return extractFile(file.absPath, file.path, file.mtimeMs, options);
+  return extractFile(file.absPath, file.path, file.mtimeMs, options, file.folder);
 }
 
 /** `dictum extract FILE`: a file outside any corpus, with default options; its path is its name. */
@@ -329,5 +371,5 @@ export async function extractSingleFile(absPath: string): Promise<FileExtraction
     return { ok: false, reason: `corpus: ${errorReason(e)}` };
   }
   if (!formatOf(absPath)) return { ok: false, reason: 'corpus: unsupported file type' };
-  return extractFile(absPath, basename(absPath), mtimeMs, defaultExtractOptions());
+  return extractFile(absPath, basename(absPath), mtimeMs, defaultExtractOptions(), null);
 }

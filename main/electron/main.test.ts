@@ -15,6 +15,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -337,6 +338,24 @@ describe('electron main process (built, against a recording stand-in)', () => {
     const unknown = await invoke(DESKTOP_CHANNELS.openOriginal, ['../../etc/passwd']);
     assert.ok(!unknown.ok);
     assert.equal(stand.callsTo('shell.openPath').length, 1);
+
+    // The file swapped for a link out of the corpus folder since it was indexed: refused.
+    const file = join(corpusA, 'briefing.txt');
+    const text = readFileSync(file);
+    writeFileSync(join(work, 'outside.txt'), 'not in the corpus\n');
+    rmSync(file);
+    symlinkSync(join(work, 'outside.txt'), file);
+    try {
+      const linked = await invoke(DESKTOP_CHANNELS.openOriginal, [hit.docId]);
+      assert.ok(!linked.ok);
+      const revealed = await invoke(DESKTOP_CHANNELS.revealOriginal, [hit.docId]);
+      assert.ok(!revealed.ok);
+    } finally {
+      rmSync(file);
+      writeFileSync(file, text);
+    }
+    assert.equal(stand.callsTo('shell.openPath').length, 1);
+    assert.equal(stand.callsTo('shell.showItemInFolder').length, 1);
   });
 
   it('denies navigation, new windows and webviews; opens only http(s) links outside', () => {

@@ -32,12 +32,13 @@ import {
 } from '../common/contract';
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
 import { bundledCorpusDir, packageRoot } from '../cli/paths';
+import { corpusFileOf } from '../corpus/folderBoundary';
 import { createSearchService, type SearchService } from '../service/index';
 import { corpusFromArgv, corpusFromInstanceData } from './args';
 import { DROPPED_FOLDER_CHANNEL, MENU_COMMAND_CHANNEL, type IpcResult, type PageCommand } from './channels';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './protocol';
-import { isAppUrl, isOpenableDocument, originalFile, safeExternalUrl, senderProblem } from './security';
+import { isAppUrl, isOpenableDocument, safeExternalUrl, senderProblem } from './security';
 import {
   defaultSettings,
   fitWindowToDisplays,
@@ -221,11 +222,9 @@ function start(): void {
   async function fileOf(docId: string): Promise<string> {
     const open = await service();
     const { document } = await open.service.document(docId);
-    const found = originalFile(open.dir, document.path);
-    if ('reason' in found) throw new Error(found.reason);
-    const info = await stat(found.file).catch(() => null);
-    if (!info?.isFile()) throw new Error(`electron: ${document.path} is no longer in the corpus`);
-    return found.file;
+    const found = await corpusFileOf(open.dir, document.path);
+    if (!found.ok) throw new Error(`electron: ${found.reason}`);
+    return found.realPath;
   }
 
   async function openOriginal(docId: string): Promise<void> {

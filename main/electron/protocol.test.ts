@@ -1,7 +1,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY, createAppProtocolHandler, resolveAsset } from './protocol';
@@ -102,6 +102,14 @@ describe('createAppProtocolHandler', () => {
     for (const response of [post, missing, traversal]) {
       assert.equal(response.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
     }
+  });
+
+  it('refuses a link among the built files that leads out of them', async () => {
+    symlinkSync(join(work, 'secret.html'), join(root, 'linked.html'));
+    const linked = await handler(new Request('dictum://app/linked.html'));
+    assert.equal(linked.status, 403);
+    assert.notEqual(await linked.text(), 'secret');
+    assert.equal(linked.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
   });
 
   it('the CSP allows only our own origin and forbids inline script, eval, objects and framing', () => {

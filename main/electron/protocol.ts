@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { fileInsideFolder } from '../corpus/folderBoundary';
 
 export const APP_SCHEME = 'dictum';
 export const APP_HOST = 'app';
@@ -111,9 +112,16 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
     }
     const found = resolveAsset(root, request.url);
     if ('status' in found) return refusal(found.status, found.reason);
+    // The names are checked above; a link among the built files must not lead out of them.
+    const inside = await fileInsideFolder(root, found.file);
+    if (!inside.ok)
+      return refusal(
+        inside.missing ? 404 : 403,
+        inside.missing ? 'electron: not found' : `electron: ${inside.reason}`,
+      );
     let body: Buffer;
     try {
-      body = await readFile(found.file);
+      body = await readFile(inside.realPath);
     } catch {
       return refusal(404, 'electron: not found');
     }

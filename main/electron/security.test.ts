@@ -1,14 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join, resolve } from 'node:path';
-import {
-  isAppUrl,
-  isOpenableDocument,
-  originalFile,
-  safeExternalUrl,
-  senderProblem,
-  type SenderInfo,
-} from './security';
+import { isAppUrl, isOpenableDocument, safeExternalUrl, senderProblem, type SenderInfo } from './security';
 
 const window = { webContentsId: 3, mainFrame: { processId: 9, routingId: 4 } };
 const good: SenderInfo = {
@@ -80,22 +72,6 @@ describe('safeExternalUrl', () => {
       null,
     ]) {
       assert.equal(safeExternalUrl(url), null, String(url));
-    }
-  });
-});
-
-describe('originalFile', () => {
-  const corpus = resolve('/data/corpus');
-
-  it('resolves a document path inside the corpus', () => {
-    assert.deepEqual(originalFile(corpus, 'un/CHN_70_2015.txt'), {
-      file: join(corpus, 'un', 'CHN_70_2015.txt'),
-    });
-  });
-
-  it('refuses paths that leave the corpus or are absolute', () => {
-    for (const path of ['../etc/passwd', 'un/../../x', '/etc/passwd', '', 'a\0b', '..']) {
-      assert.ok('reason' in originalFile(corpus, path), path);
     }
   });
 });

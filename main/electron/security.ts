@@ -3,7 +3,7 @@
  * leave the app, which files the OS may open. Pure functions over plain data, so the rules
  * are tested without Electron; main.ts feeds them Electron's objects.
  */
-import { extname, isAbsolute, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './protocol';
 
 /** True for URLs of the app's own origin (`dictum://app/...`). */
@@ -75,21 +75,6 @@ export function safeExternalUrl(raw: unknown): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (url.username !== '' || url.password !== '' || url.hostname === '') return null;
   return url.href;
-}
-
-/**
- * The absolute path of a document's file, from the corpus folder and the document's path
- * relative to it (as the service reports it), or a reason. The renderer never supplies
- * this path: it names a document id, and the service says where that document lives.
- */
-export function originalFile(corpusDir: string, relativePath: string): { file: string } | { reason: string } {
-  if (relativePath === '' || isAbsolute(relativePath) || /[\0]/.test(relativePath)) {
-    return { reason: 'electron: the document has no file in the corpus' };
-  }
-  const base = resolve(corpusDir);
-  const file = resolve(base, ...relativePath.split('/'));
-  if (!file.startsWith(base + sep)) return { reason: 'electron: the document lies outside the corpus' };
-  return { file };
 }
 
 /**

@@ -24,6 +24,7 @@ function listed(corpus: TempCorpus, stampedAt: number): CorpusFile {
   return {
     path: 'a.txt',
     absPath: join(corpus.dir, 'a.txt'),
+    folder: corpus.dir,
     size,
     mtimeMs: stampedAt,
     ctimeMs: stampedAt,
