@@ -59,3 +59,11 @@ export function formatStatus(status: StatusResponse): string {
   const error = status.error ? ` — error: ${status.error}` : '';
   return `${status.corpus.name}: ${p.phase}, ${files}, ${status.documents} documents, ${status.passages} passages${skipped} (${(p.elapsedMs / 1000).toFixed(1)} s)${error}`;
 }
+
+/** The skipped files, one a line with its reason, as `dictum index` lists them. */
+export function formatSkipped(skipped: StatusResponse['skipped']): string {
+  if (skipped.length === 0) return '';
+  // The component prefix (`corpus: `) helps a log, not a reader.
+  const lines = skipped.map((s) => `  ${s.path} — ${s.reason.replace(/^[a-z]+: /, '')}`);
+  return `skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`;
+}

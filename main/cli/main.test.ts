@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtractedDocument, SearchResponse, StatusResponse } from '../common/contract';
 import { formatSearchResponse } from './format';
@@ -83,6 +85,24 @@ test('extract reports a missing file without a stack trace', () => {
   assert.equal(code, 1);
   assert.match(stderr, /^dictum: cannot read/);
   assert.doesNotMatch(stderr, /at .*\.ts:\d+/);
+});
+
+test('index lists each skipped file with its reason', (t) => {
+  const work = mkdtempSync(join(tmpdir(), 'dictum-cli-index-'));
+  t.after(() => rmSync(work, { recursive: true, force: true }));
+  const dir = join(work, 'corpus');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'article.txt'), 'Officials met on Monday.\n\n"We will keep at it," Smith said.\n');
+  writeFileSync(join(dir, 'photo.png'), 'not a document');
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(work, 'outside.txt'), 'not in the corpus\n');
+  symlinkSync(join(work, 'outside.txt'), join(dir, 'passwd.txt'));
+  const { code, stdout, stderr } = dictum('index', dir, '--no-cache');
+  assert.equal(code, 0, stderr);
+  assert.match(stdout, /skipped 3 files:/);
+  assert.match(stdout, /^ {2}photo\.png — unsupported file type$/m);
+  assert.match(stdout, /^ {2}empty\.txt — empty file$/m);
+  assert.match(stdout, /^ {2}passwd\.txt — a link to a file outside the corpus folder/m);
 });
 
 test('the human format marks highlights without a TTY', () => {

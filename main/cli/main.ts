@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { ContractError, type SearchRequest } from '../common/contract';
 import { validateSearchRequest } from '../common/validate';
-import { formatSearchResponse, formatStatus } from './format';
+import { formatSearchResponse, formatSkipped, formatStatus } from './format';
 import { bundledCorpusDir } from './paths';
 
 const USAGE = `Usage: dictum <command> [options]
@@ -142,7 +142,9 @@ async function run(argv: string[]): Promise<number> {
       unsubscribe();
       await service.close();
       process.stdout.write(
-        flags.json ? `${JSON.stringify(status, null, 2)}\n` : `\n${formatStatus(status)}\n`,
+        flags.json
+          ? `${JSON.stringify(status, null, 2)}\n`
+          : `\n${formatStatus(status)}\n${formatSkipped(status.skipped)}`,
       );
       return status.error ? 1 : 0;
     }

@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import { packageRoot } from '../cli/paths';
 import { CONTRACT, ContractError, type SearchApi, type StatusResponse } from '../common/contract';
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
+import { handleClientError } from './clientError';
 import { EventStreams } from './events';
 import { openApiDocument } from './openapi';
 import { contractRoutes, type JsonSchema } from './schemas';
@@ -92,8 +93,7 @@ function isContractError(error: unknown): error is ContractError {
 }
 
 /** A readable message for a failed schema check: `search: limit must be <= 200`. */
-function validationMessage(error: FastifyError): string {
-  const where = error.validationContext === 'params' ? 'document' : 'search';
+function validationMessage(error: FastifyError, where: string): string {
   const first = error.validation?.[0];
   if (!first) return `${where}: invalid request`;
   const params = first.params as Record<string, unknown>;
@@ -151,6 +151,12 @@ export async function buildServer(
   const corsOrigins = new Set(options.cors ?? []);
   const streams = new EventStreams(options.maxEventStreams ?? 64);
   const routes = contractRoutes();
+  /** Each route's name for its error messages: `status: unknown parameter "x"`. */
+  const routeNames = new Map<string, string>([
+    ...routes.map((route): [string, string] => [route.path, route.method]),
+    ['/api/events', 'events'],
+    ['/api/openapi.json', 'openapi'],
+  ]);
 
   const app = Fastify({
     logger: loggerOption(options.logger),
@@ -169,6 +175,8 @@ export async function buildServer(
       customOptions: { coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: false },
     },
     return503OnClosing: true,
+    // Requests Node's parser refuses (e.g. headers over its limit) get the same headers as the rest.
+    clientErrorHandler: handleClientError,
     // A client that trickles its request in (slowloris) is cut off; answers, streams included, are not limited.
     requestTimeout: 30_000,
   });
@@ -269,7 +277,13 @@ export async function buildServer(
   });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error.validation) return reject(reply, 400, validationMessage(error));
+    if (error.validation) {
+      return reject(
+        reply,
+        400,
+        validationMessage(error, routeNames.get(request.routeOptions.url ?? '') ?? 'server'),
+      );
+    }
     if (isContractError(error)) return reject(reply, error.status, error.message);
     const status = error.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -217,11 +217,15 @@ describe('validation', () => {
     assert.equal(answer.headers['x-content-type-options'], 'nosniff');
   });
 
-  test('other routes take no parameters', async () => {
-    for (const path of ['/api/status?x=1', '/api/openapi.json?x=1']) {
+  test('other routes take no parameters, and say so in their own name', async () => {
+    for (const [path, name] of [
+      ['/api/status?x=1', 'status'],
+      ['/api/openapi.json?x=1', 'openapi'],
+      ['/api/events?x=1', 'events'],
+    ] as const) {
       const answer = await send(`${server.url}${path}`);
       assert.equal(answer.status, 400, path);
-      assert.match(answer.json<{ error: string }>().error, /unknown parameter "x"/);
+      assert.equal(answer.json<{ error: string }>().error, `${name}: unknown parameter "x"`);
     }
   });
 });
@@ -306,6 +310,16 @@ describe('security headers', () => {
       if (path.startsWith('/api/')) assert.equal(answer.headers['cache-control'], 'no-store');
     });
   }
+
+  test('headers too large for the server: a 431 with the same headers and the error shape', async () => {
+    const answer = await send(`${server.url}/api/status`, { headers: { 'x-filler': 'a'.repeat(20_000) } });
+    assert.equal(answer.status, 431);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      assert.equal(answer.headers[name], value, `431: ${name}`);
+    }
+    assert.equal(answer.headers['cache-control'], 'no-store');
+    assert.deepEqual(answer.json(), { error: 'server: the request headers are too large' });
+  });
 
   test('no CORS unless asked for', async () => {
     const answer = await send(`${server.url}/api/status`, { headers: { origin: 'https://evil.example' } });
