@@ -15,8 +15,17 @@ export interface ServeOptions {
 
 const DEFAULT_PORT = 4820;
 
-/** `dictum serve`: the HTTP API and the UI, until SIGINT or SIGTERM. */
-export async function runServe(options: ServeOptions, announce = true): Promise<number> {
+export interface Serving {
+  url: string;
+  /** Finishes the requests in flight, then saves and closes the index. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the SearchService and the HTTP server. With `takeFreePort`, a port already in use (a
+ * Dictum on another folder, say) is not an error: any free port is taken instead.
+ */
+export async function startServing(options: ServeOptions, takeFreePort = false): Promise<Serving> {
   const { createSearchService } = await import('../service/index');
   const { startServer } = await import('../server/index');
   const service = createSearchService({
@@ -24,29 +33,51 @@ export async function runServe(options: ServeOptions, announce = true): Promise<
     cacheDir: options.cacheDir,
     watch: true,
   });
+  const serverOptions = {
+    service,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? DEFAULT_PORT,
+    token: options.token,
+    staticDir: rendererDir(),
+  };
   let server;
   try {
-    server = await startServer({
-      service,
-      host: options.host ?? '127.0.0.1',
-      port: options.port ?? DEFAULT_PORT,
-      token: options.token,
-      staticDir: rendererDir(),
-    });
+    try {
+      server = await startServer(serverOptions);
+    } catch (error) {
+      if (!takeFreePort || (error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+      server = await startServer({ ...serverOptions, port: 0 });
+    }
   } catch (error) {
     await service.close();
     throw error;
   }
-  if (announce) process.stdout.write(`Dictum is serving ${options.corpusDir} at ${server.url}\n`);
+  const running = server;
+  return {
+    url: running.url,
+    stop: async () => {
+      await running.close();
+      await service.close();
+    },
+  };
+}
+
+async function serveUntilSignal(serving: Serving): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   process.stdout.write('dictum: shutting down (finishing requests, saving the index)\n');
-  await server.close();
-  await service.close();
+  await serving.stop();
   return 0;
+}
+
+/** `dictum serve`: the HTTP API and the UI, until SIGINT or SIGTERM. */
+export async function runServe(options: ServeOptions): Promise<number> {
+  const serving = await startServing(options);
+  process.stdout.write(`Dictum is serving ${options.corpusDir} at ${serving.url}\n`);
+  return serveUntilSignal(serving);
 }
 
 /**
@@ -93,9 +124,11 @@ export async function runApp(options: ServeOptions): Promise<number> {
     const child = spawn(binary.path, args, { stdio: 'inherit' });
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
   }
-  const port = options.port ?? DEFAULT_PORT;
+  // A second `dictum app` (another folder) must not fail on the first one's port: unless the
+  // user chose the port, it takes a free one and says which.
+  const serving = await startServing(options, options.port === undefined);
   process.stdout.write(
-    `dictum: no desktop window here: ${binary.reason}; serving the same UI at http://${options.host ?? '127.0.0.1'}:${port}/ instead\n`,
+    `dictum: no desktop window here: ${binary.reason}; serving ${options.corpusDir} with the same UI at ${serving.url}/ instead\n`,
   );
-  return runServe({ ...options, port }, false);
+  return serveUntilSignal(serving);
 }

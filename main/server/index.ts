@@ -392,8 +392,13 @@ export async function buildServer(
   return { app, streams };
 }
 
+/** The reason a listen failed, keeping the system's `code` (EADDRINUSE, ...) for callers that act on it. */
 function listenError(error: unknown, host: string, port: number): Error {
   const code = (error as { code?: unknown }).code;
+  return Object.assign(listenProblem(error, code, host, port), { code });
+}
+
+function listenProblem(error: unknown, code: unknown, host: string, port: number): Error {
   const where = `${hostForUrl(host)}:${port}`;
   switch (code) {
     case 'EADDRINUSE':

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StatusResponse } from '../common/contract';
+import { startServing } from './serve';
+
+/** A port held by something else, as a first `dictum app` holds 4820. */
+async function occupiedPort(): Promise<{ port: number; holder: Server }> {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  return { port: (holder.address() as AddressInfo).port, holder };
+}
+
+test('a second app on a taken port serves its own folder on a free port', async (t) => {
+  const corpusDir = mkdtempSync(join(tmpdir(), 'dictum-second-app-'));
+  t.after(() => rmSync(corpusDir, { recursive: true, force: true }));
+  writeFileSync(
+    join(corpusDir, 'note.txt'),
+    'Officials met on Monday.\n\n"We will keep at it," Smith said.\n',
+  );
+  const { port, holder } = await occupiedPort();
+  t.after(() => holder.close());
+  const options = { corpusDir, cacheDir: null, host: '127.0.0.1', port, token: undefined };
+
+  await assert.rejects(startServing(options), /port is in use/);
+
+  const serving = await startServing(options, true);
+  try {
+    const url = new URL(serving.url);
+    assert.notEqual(Number(url.port), port);
+    const status = (await (await fetch(`${serving.url}/api/status`)).json()) as StatusResponse;
+    assert.equal(status.corpus.path, corpusDir);
+  } finally {
+    await serving.stop();
+  }
+});
