@@ -52,9 +52,33 @@ export interface DocumentMeta {
   date: string | null;
   dateSource: DateSource | null;
   topics: string[];
+  /**
+   * Where the document has pages (PDF): the page each stretch of the clean text starts on,
+   * by character offset, in order. A stretch read by OCR carries its confidence (0–1).
+   */
+  pages?: PageRun[];
+  /** The id of the e-mail message this document was attached to. */
+  attachedTo?: string;
 }
 
-export interface Passage {
+/** From `start` in the clean text on, the text is on `page` (1-based) until the next run. */
+export interface PageRun {
+  start: number;
+  page: number;
+  ocrConfidence?: number;
+}
+
+/** Where a passage sits in a paged document: its page, and whether OCR read it. */
+export interface PassagePlace {
+  /** 1-based page the passage starts on. */
+  page?: number;
+  /** Set when the passage's words come from OCR of a scanned page. */
+  ocr?: boolean;
+  /** OCR's mean confidence for the passage's page or paragraph, 0–1. */
+  ocrConfidence?: number;
+}
+
+export interface Passage extends PassagePlace {
   id: string;
   kind: PassageKind;
   speaker: string | null;
@@ -83,7 +107,7 @@ export interface FacetValue {
   count: number;
 }
 
-export interface Hit {
+export interface Hit extends PassagePlace {
   id: string;
   docId: string;
   kind: PassageKind;

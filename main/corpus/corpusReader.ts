@@ -8,11 +8,23 @@ import { basename, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { parse as parseYaml } from 'yaml';
 import type { ExtractedDocument, SkippedFile } from '../common/contract';
-import { defaultExtractOptions, extractDocuments, formatOf, mergeTaxonomy, type ExtractOptions, type Sidecar } from '../extract/extractDocuments';
+import {
+  buildRawDocuments,
+  defaultExtractOptions,
+  extractDocuments,
+  formatOf,
+  isBinaryFormat,
+  mergeTaxonomy,
+  type ExtractOptions,
+  type ExtractResult,
+  type Sidecar,
+} from '../extract/extractDocuments';
 import { hashBytes, hashString } from '../extract/hash';
 import { DEFAULT_TAXONOMY } from '../extract/topics';
 import { decodeBytes } from './decode';
 import { fileInsideFolder, unreachableReason } from './folderBoundary';
+import { FormatReadError, newBudget } from './formats/budget';
+import { readBinary } from './formats/readBinary';
 
 export interface CorpusFile {
   /** Relative to the corpus dir, forward slashes. */
@@ -337,14 +349,12 @@ async function extractFile(
     const read = await readBytes(bytesPath);
     if (!read.ok) return { ok: false, reason: `corpus: ${read.reason}` };
     if (read.bytes.length === 0) return { ok: false, reason: 'corpus: empty file' };
-    const decoded = decodeBytes(read.bytes);
-    if (!decoded.ok) return { ok: false, reason: `corpus: ${decoded.reason}` };
     const sidecarRead = await readSidecarText(absPath, folder);
     const sidecarText = sidecarRead.text;
     const parsed = parseSidecar(absPath, sidecarText);
     const sidecar = parsed.sidecar;
     const error = sidecarRead.error ?? parsed.error;
-    const result = extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
+    const result = await extractBytes(read.bytes, relPath, mtimeMs, sidecar, options);
     if (!result.ok) return result;
     const warnings = error ? [error, ...result.warnings] : result.warnings;
     // The sidecar is part of what the file says, so it is part of the content's identity.
@@ -353,6 +363,29 @@ async function extractFile(
   } catch (e) {
     return { ok: false, reason: `corpus: unexpected error: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/** The documents of a file's bytes: binary formats by their reader, the rest decoded as text. */
+async function extractBytes(
+  bytes: Uint8Array,
+  relPath: string,
+  mtimeMs: number,
+  sidecar: Sidecar | null,
+  options: CorpusOptions,
+): Promise<ExtractResult> {
+  const format = formatOf(relPath);
+  if (format && isBinaryFormat(format)) {
+    try {
+      const read = await readBinary(format, relPath, bytes, mtimeMs, newBudget());
+      return buildRawDocuments(read.raws, sidecar, options, read.warnings);
+    } catch (e) {
+      if (e instanceof FormatReadError) return { ok: false, reason: `${format}: ${e.message}` };
+      throw e;
+    }
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { ok: false, reason: `corpus: ${decoded.reason}` };
+  return extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
 }
 
 /** Reads one listed file into its documents. Never throws. */

@@ -6,6 +6,7 @@
  */
 import type { DocumentMeta, ExtractedDocument, Passage } from '../common/contract';
 import { PASSAGE_KINDS } from '../common/contract';
+import { placeAt } from '../common/pages';
 
 /** The columns of the index the store reads to rebuild passages of a loaded document. */
 export interface PassageColumns {
@@ -172,6 +173,7 @@ export class DocStore {
         end: f.pEnd[p]!,
         topics,
         date: (flags & FLAG_INHERITED_DATE) !== 0 || dateId === 0 ? null : cols.dates[dateId]!,
+        ...placeAt(document.pages, f.pStart[p]!),
       });
     }
     return { document, text, passages };

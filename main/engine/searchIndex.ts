@@ -30,6 +30,7 @@ import {
   type SortOrder,
 } from '../common/contract';
 import { dateKey, decodeCursor, encodeCursor, positionOf } from '../common/order';
+import { placeAt } from '../common/pages';
 import { isoDateRange, parseQuery, type QueryFilter, type QueryTerm } from '../common/query';
 import { fold, forEachToken, STOP_WORDS, tokenize } from './analyzer';
 import { gallop, Grow } from './columns';
@@ -1047,6 +1048,7 @@ export class SearchIndex {
       start: this.docs.passageStart(d, within, this),
       end: this.docs.passageEnd(d, within, this),
       score: Math.round(score * 1e4) / 1e4,
+      ...(meta.pages ? placeAt(meta.pages, this.docs.passageStart(d, within, this)) : {}),
     };
   }
 

@@ -9,11 +9,16 @@ import type { Prepared } from './options';
 import { attributeQuote, findQuotes, wordCount, type Attribution, type QuoteSpan } from './quotes';
 import { isPronoun, ORG_WORDS, SpeakerContext, stripTitles } from './speakers';
 import { rank } from './topics';
+import { pageRuns, placePassages } from './pages';
 
 export interface RawPara {
   text: string;
   /** Speaker label given by the source (JSON paragraphs); undefined when not given. */
   speaker?: string | null;
+  /** 1-based page the paragraph starts on, in a paged format (PDF). */
+  page?: number;
+  /** OCR's confidence (0–1) when the paragraph was read from a scan. */
+  ocrConfidence?: number;
 }
 
 export interface RawDoc {
@@ -481,6 +486,10 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
 
   passages.sort((a, b) => a.start - b.start);
   passages.forEach((ps, n) => (ps.id = `${raw.id}:${n}`));
+  const pages = pageRuns(
+    paras.map((p, i) => ({ start: starts[i] as number, para: raw.paragraphs[p.source] })),
+  );
+  placePassages(passages, pages);
 
   // a document is about the topics that dominate it: at least REL of the strongest one
   const strongest = Math.max(0, ...docTopics.values());
@@ -499,6 +508,7 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
     date,
     dateSource,
     topics: [...new Set([...metaTopics, ...keywordTopics])],
+    ...(pages ? { pages } : {}),
   };
   return { document, text, passages };
 }

@@ -8,6 +8,7 @@ import {
   applySidecar,
   formatOf,
   FormatError,
+  isBinaryFormat,
   readHtml,
   readJson,
   readJsonl,
@@ -32,6 +33,8 @@ export type ExtractResult =
 export function extractDocuments(input: ExtractInput, options: ExtractOptions): ExtractResult {
   const format = formatOf(input.path);
   if (!format) return { ok: false, reason: 'extract: unsupported file type' };
+  if (isBinaryFormat(format))
+    return { ok: false, reason: `extract: ${format} is read from its bytes, not as text` };
   if (input.text.trim().length === 0) return { ok: false, reason: 'extract: empty file' };
   const warnings: string[] = [];
   let raws: RawDoc[];
@@ -60,12 +63,25 @@ export function extractDocuments(input: ExtractInput, options: ExtractOptions): 
       reason: `extract: cannot read ${format}: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
+  return buildRawDocuments(raws, input.sidecar ?? null, options, warnings);
+}
+
+/**
+ * From the documents a reader found in one file to extracted documents: the sidecar applied,
+ * each read through the same stages. Shared by the text formats and the binary readers.
+ */
+export function buildRawDocuments(
+  raws: RawDoc[],
+  sidecar: Sidecar | null,
+  options: ExtractOptions,
+  warnings: string[],
+): ExtractResult {
   const prepared = prepare(options);
   const documents: ExtractedDocument[] = [];
   for (const raw of raws) {
     // A sidecar describes a single-document file; beside a file of records it says what they
     // share (the publisher, a licence credit), so it fills each record's gaps, never its own.
-    if (input.sidecar) applySidecar(raw, input.sidecar, raws.length === 1);
+    if (sidecar) applySidecar(raw, sidecar, raws.length === 1);
     try {
       const doc = buildDocument(raw, prepared);
       if (doc.passages.length > 0) documents.push(doc);
@@ -81,4 +97,5 @@ export function extractDocuments(input: ExtractInput, options: ExtractOptions): 
 
 export { defaultExtractOptions, mergeTaxonomy, type ExtractOptions } from './options';
 export type { Sidecar } from './formats';
-export { formatOf } from './formats';
+export { formatOf, isBinaryFormat, type BinaryFormat } from './formats';
+export type { RawDoc } from './document';

@@ -13,7 +13,16 @@ import type { RawDoc, RawPara } from './document';
 
 export class FormatError extends Error {}
 
-export type Format = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
+export type TextFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
+/** Formats read from their bytes by the readers in main/corpus/formats. */
+export type BinaryFormat = 'pdf';
+export type Format = TextFormat | BinaryFormat;
+
+const BINARY: ReadonlySet<Format> = new Set<BinaryFormat>(['pdf']);
+
+export function isBinaryFormat(format: Format): format is BinaryFormat {
+  return BINARY.has(format);
+}
 
 const EXTENSIONS: Record<string, Format> = {
   txt: 'text',
@@ -26,6 +35,7 @@ const EXTENSIONS: Record<string, Format> = {
   json: 'json',
   jsonl: 'jsonl',
   ndjson: 'jsonl',
+  pdf: 'pdf',
 };
 
 /** The format of a file by its name; null when Dictum does not read it. */
@@ -45,7 +55,8 @@ export interface Sidecar {
   speaker?: string;
 }
 
-function base(path: string, mtimeMs: number, record?: number): RawDoc {
+/** An empty document of a file (or of one record of it), for a reader to fill. */
+export function emptyRawDoc(path: string, mtimeMs: number, record?: number): RawDoc {
   return {
     id: documentId(path, record),
     path,
@@ -171,14 +182,14 @@ function applyMeta(doc: RawDoc, meta: Record<string, unknown>, override: boolean
 
 export function readText(path: string, text: string, mtimeMs: number): RawDoc[] {
   if (/^\uFEFF?---\r?\n/.test(text)) return readMarkdown(path, text, mtimeMs);
-  const doc = base(path, mtimeMs);
+  const doc = emptyRawDoc(path, mtimeMs);
   doc.paragraphs = splitParagraphs(text).map((t) => ({ text: t }));
   doc.news = true;
   return [doc];
 }
 
 export function readMarkdown(path: string, text: string, mtimeMs: number): RawDoc[] {
-  const doc = base(path, mtimeMs);
+  const doc = emptyRawDoc(path, mtimeMs);
   let body = text.replace(/^\uFEFF/, '');
   const fm = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(body);
   if (/^---\r?\n/.test(body)) {
@@ -222,7 +233,7 @@ function recordToDoc(
   mtimeMs: number,
   record: number | undefined,
 ): RawDoc | null {
-  const doc = base(path, mtimeMs, record);
+  const doc = emptyRawDoc(path, mtimeMs, record);
   applyMeta(doc, rec, true);
   const paragraphs: RawPara[] = [];
   const lead = str(rec.lead) ?? str(rec.summary) ?? str(rec.description);
@@ -353,7 +364,7 @@ function blockTexts(root: { querySelectorAll(sel: string): ArrayLike<unknown> })
 }
 
 export function readHtml(path: string, text: string, mtimeMs: number): RawDoc[] {
-  const doc = base(path, mtimeMs);
+  const doc = emptyRawDoc(path, mtimeMs);
   const { document } = parseHTML(text);
   const metaContent = (sel: string): string | null => {
     const el = document.querySelector(sel) as { getAttribute(n: string): string | null } | null;

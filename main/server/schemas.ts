@@ -82,6 +82,13 @@ const DateSourceSchema = Type.Union([
 
 const FacetValueSchema = Type.Object({ value: Type.String(), count: Type.Integer({ minimum: 0 }) });
 
+/** Page and OCR fields of a passage or hit from a paged document (optional). */
+const PlaceFields = {
+  page: Type.Optional(Type.Integer({ minimum: 1, description: '1-based page the passage starts on.' })),
+  ocr: Type.Optional(Type.Boolean({ description: 'The words come from OCR of a scanned page.' })),
+  ocrConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+};
+
 export const HitSchema = Type.Object({
   id: Type.String(),
   docId: Type.String(),
@@ -102,6 +109,7 @@ export const HitSchema = Type.Object({
   start: Type.Integer({ minimum: 0, description: 'Offset of the passage in its document’s text.' }),
   end: Type.Integer({ minimum: 0 }),
   score: Type.Number(),
+  ...PlaceFields,
 });
 
 export const SearchResponseSchema = Type.Object({
@@ -130,6 +138,19 @@ const DocumentMetaSchema = Type.Object({
   date: NullableString,
   dateSource: DateSourceSchema,
   topics: Type.Array(Type.String()),
+  pages: Type.Optional(
+    Type.Array(
+      Type.Object({
+        start: Type.Integer({ minimum: 0 }),
+        page: Type.Integer({ minimum: 1 }),
+        ocrConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      }),
+      { description: 'Where each stretch of the text starts, and on which page.' },
+    ),
+  ),
+  attachedTo: Type.Optional(
+    Type.String({ description: 'The e-mail message this document came attached to.' }),
+  ),
 });
 
 const PassageSchema = Type.Object({
@@ -141,6 +162,7 @@ const PassageSchema = Type.Object({
   end: Type.Integer({ minimum: 0 }),
   topics: Type.Array(Type.String()),
   date: NullableString,
+  ...PlaceFields,
 });
 
 export const ExtractedDocumentSchema = Type.Object({

@@ -1,0 +1,48 @@
+/**
+ * The readers of binary formats, chosen by format: bytes in, documents for the reading
+ * stages out, within a budget of time, pages and inflated bytes.
+ */
+import type { BinaryFormat, RawDoc } from '../../extract/extractDocuments';
+import { layoutPages, type DroppedText } from '../../extract/readers/pageLayout';
+import { pagedRawDoc } from '../../extract/readers/pagedDocument';
+import { FormatReadError, type ReadBudget } from './budget';
+import { readPdfText } from './pdf';
+
+export interface BinaryRead {
+  raws: RawDoc[];
+  warnings: string[];
+  /** Characters left out on purpose, by reason (running headers, page numbers, …). */
+  dropped: Partial<DroppedText>;
+}
+
+async function readPdf(path: string, bytes: Uint8Array, mtimeMs: number, budget: ReadBudget): Promise<BinaryRead> {
+  const pdf = await readPdfText(bytes, budget);
+  const warnings: string[] = [];
+  if (pdf.partial) warnings.push(`partly read: ${pdf.partial}`);
+  if (pdf.imageOnlyPages.length > 0) {
+    warnings.push(`${pdf.imageOnlyPages.length} page(s) without a text layer (scans) not read`);
+  }
+  const layout = layoutPages(pdf.pages);
+  if (layout.paragraphs.length === 0) {
+    throw new FormatReadError(
+      pdf.imageOnlyPages.length > 0 ? 'PDF has no text layer (a scan)' : 'PDF has no text',
+    );
+  }
+  // the PDF's creation date is when the file was made, like a file's time: a fallback only
+  const raw = pagedRawDoc(path, pdf.info.createdMs ?? mtimeMs, layout, pdf.info);
+  return { raws: [raw], warnings, dropped: layout.dropped };
+}
+
+/** Reads a file of a binary format. Throws FormatReadError with the reason it cannot. */
+export function readBinary(
+  format: BinaryFormat,
+  path: string,
+  bytes: Uint8Array,
+  mtimeMs: number,
+  budget: ReadBudget,
+): Promise<BinaryRead> {
+  switch (format) {
+    case 'pdf':
+      return readPdf(path, bytes, mtimeMs, budget);
+  }
+}
