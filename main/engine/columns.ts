@@ -1,5 +1,7 @@
 /** Growable typed arrays: the engine keeps every per-passage column and posting in these. */
 
+import { partitionPoint } from '../common/sorted';
+
 type TypedArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 type Ctor<T extends TypedArray> = { new (length: number): T };
 
@@ -67,12 +69,5 @@ export function gallop(a: Uint32Array, lo: number, hi: number, target: number): 
     step *= 2;
     cur = lo + step;
   }
-  let left = prev + 1;
-  let right = Math.min(cur, hi);
-  while (left < right) {
-    const mid = (left + right) >>> 1;
-    if (a[mid]! < target) left = mid + 1;
-    else right = mid;
-  }
-  return left;
+  return partitionPoint(prev + 1, Math.min(cur, hi), (i) => a[i]! < target);
 }

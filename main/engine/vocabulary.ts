@@ -10,6 +10,8 @@
  *   bounded Levenshtein walk is what it is good at. `warmUp()` builds it ahead of time.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../common/hash';
+import { partitionPoint } from '../common/sorted';
 import { STOP_WORDS } from './analyzer';
 import { Grow } from './columns';
 
@@ -94,20 +96,15 @@ class TermTable {
   }
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+const hashString = fnv1a;
 
 /** FNV-1a of a range lower-cased (ASCII), equal to `hashString` of the lower-cased range. */
 export function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c |= 32;
-    h = Math.imul(h ^ c, 0x01000193);
+    h = Math.imul(h ^ c, FNV_PRIME);
   }
   return h >>> 0;
 }
@@ -217,14 +214,7 @@ export class Vocabulary {
   }
 
   private lowerBound(sorted: Uint32Array, term: string): number {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[sorted[mid]!]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(0, sorted.length, (i) => this.terms[sorted[i]!]! < term);
   }
 
   /** Calls `fn` for every term that starts with `prefix` (the prefix itself included). */

@@ -25,6 +25,7 @@ import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFi
 import { sameStamp, stampOf, type FileStamp } from './fileStamp';
 import type { ProgressEvent, ShardCounts, ShardStatistics } from './protocol';
 import { ShardHandle, WorkerCrashError, WorkerError } from './shardHandle';
+import { fnv1a } from '../common/hash';
 import { CorpusWatcher } from './watcher';
 import { resolveWorkerEntry, type WorkerEntry } from './workerEntry';
 import type { SearchService, SearchServiceOptions } from './index';
@@ -99,12 +100,7 @@ type Task = { kind: 'build' } | { kind: 'sync' } | { kind: 'recover'; shard: num
 
 /** The shard that owns a file: a stable hash of its relative path. */
 export function shardOf(path: string, shardCount: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) {
-    hash ^= path.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % shardCount;
+  return fnv1a(path) % shardCount;
 }
 
 export function defaultShardCount(): number {

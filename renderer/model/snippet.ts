@@ -2,6 +2,7 @@
  * Text with marked ranges, cut into runs the views render as text nodes and `<mark>`s.
  * Pure string work, shared by the result snippets and the reader.
  */
+import { mergeRanges } from '../../main/common/ranges';
 
 export interface Run {
   text: string;
@@ -15,15 +16,8 @@ export function normaliseRanges(
 ): Array<[number, number]> {
   const clipped = ranges
     .map(([s, e]): [number, number] => [Math.max(0, Math.min(length, s)), Math.max(0, Math.min(length, e))])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Array<[number, number]> = [];
-  for (const r of clipped) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
+    .filter(([s, e]) => e > s);
+  return mergeRanges(clipped);
 }
 
 /** The runs of `text` between `start` and `end`, with the given ranges marked. */
