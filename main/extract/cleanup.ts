@@ -2,6 +2,7 @@
  * Cleanup of scraped news text (like the seed): repeated lines kept once, photo captions
  * marked, the editor's note turned into the author, footers dropped.
  */
+import { collapseWhitespace } from './whitespace';
 
 export type ParaRole = 'body' | 'caption' | 'note';
 
@@ -10,6 +11,8 @@ export interface CleanPara {
   role: ParaRole;
   /** Index in the input, to carry per-paragraph data (speakers) along. */
   source: number;
+  /** A piece of a paragraph cut for length: it follows the previous piece in the same paragraph. */
+  joinsPrevious?: boolean;
 }
 
 export interface Cleaned {
@@ -36,49 +39,47 @@ export function cleanupNews(paragraphs: readonly string[]): Cleaned {
   const seen = new Set<string>();
   const out: CleanPara[] = [];
   let author: string | null = null;
+  // the key of the last paragraph kept: a paragraph that repeats it is a scraper's echo
+  let prevKey: string | null = null;
   for (let i = 0; i < paragraphs.length; i++) {
     const text = (paragraphs[i] as string).trim();
     if (text.length === 0) continue;
-    const key = text.replace(/\s+/g, ' ');
-    const prev = out[out.length - 1];
-    if (prev && prev.text.replace(/\s+/g, ' ') === key) continue;
+    const key = collapseWhitespace(text);
+    if (key === prevKey) continue;
     if (key.length >= 40 && seen.has(key)) continue;
     seen.add(key);
     // footers sit in the last few paragraphs
     if (i >= paragraphs.length - 3 && FOOTER_RE.test(text)) continue;
+    let role: ParaRole = 'body';
     const note = NOTE_AUTHOR_RE.exec(text);
+    const byline = note ? null : BYLINE_RE.exec(text);
     if (note) {
       author ??= (note[1] as string).trim();
-      out.push({ text, role: 'note', source: i });
-      continue;
-    }
-    const byline = BYLINE_RE.exec(text);
-    if (byline && i < 5) {
+      role = 'note';
+    } else if (byline && i < 5) {
       author ??= (byline[1] as string).trim();
-      out.push({ text, role: 'note', source: i });
-      continue;
-    }
-    if (/^Editor['’]s [Nn]ote:/.test(text)) {
-      out.push({ text, role: 'note', source: i });
-      continue;
-    }
-    if (text.length < 400 && CAPTION_RE.test(text) && !/["“”]/.test(text)) {
-      out.push({ text, role: 'caption', source: i });
-      continue;
-    }
-    out.push({ text, role: 'body', source: i });
+      role = 'note';
+    } else if (/^Editor['’]s [Nn]ote:/.test(text)) role = 'note';
+    else if (text.length < 400 && CAPTION_RE.test(text) && !/["“”]/.test(text)) role = 'caption';
+    out.push({ text, role, source: i });
+    prevKey = key;
   }
   return { paragraphs: out, author };
 }
+
+/** How much of the first paragraph a title is looked for in, in characters. */
+const TITLE_WINDOW = 400;
 
 /** A title for a document that has none: its first short line, else its first sentence. */
 export function inferTitle(paragraphs: readonly CleanPara[], fallback: string): string {
   const body = paragraphs.filter((p) => p.role === 'body');
   const first = body[0];
   if (!first) return fallback;
-  const text = first.text.replace(/\s+/g, ' ').trim();
+  // only the opening can hold a title; the paragraph may be of any length
+  const whole = first.text.length <= TITLE_WINDOW;
+  const text = first.text.slice(0, TITLE_WINDOW).replace(/\s+/g, ' ').trim();
   const words = text.split(' ').length;
-  if (words <= 16 && !/[.!?:]$/.test(text) && !/^\p{Lu}[\p{Lu}.\s'’-]*:/u.test(text)) return text;
+  if (whole && words <= 16 && !/[.!?:]$/.test(text) && !/^\p{Lu}[\p{Lu}.\s'’-]*:/u.test(text)) return text;
   const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
   if (sentence.length <= 120) return sentence;
   const cut = sentence.slice(0, 110);

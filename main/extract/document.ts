@@ -4,6 +4,7 @@
  */
 import type { DateSource, DocumentMeta, ExtractedDocument, Passage, PassageKind } from '../common/contract';
 import { cleanupNews, inferTitle, type CleanPara } from './cleanup';
+import { boundedPieces, MAX_PARAGRAPH_CHARS } from './passageBound';
 import { dateFromMtime, dateFromPath, dateFromText } from './dates';
 import type { Prepared } from './options';
 import { attributeQuote, findQuotes, wordCount, type Attribution, type QuoteSpan } from './quotes';
@@ -132,6 +133,22 @@ function personName(run: string, ctx: SpeakerContext): string | null {
   return resolved.includes(' ') || name.length >= 2 ? resolved : null;
 }
 
+/** Paragraphs longer than the bound, cut at sentences; the pieces read on as one paragraph. */
+function boundParagraphs(paras: CleanPara[]): CleanPara[] {
+  if (paras.every((p) => p.text.length <= MAX_PARAGRAPH_CHARS)) return paras;
+  const out: CleanPara[] = [];
+  for (const p of paras) {
+    if (p.text.length <= MAX_PARAGRAPH_CHARS) {
+      out.push(p);
+      continue;
+    }
+    boundedPieces(p.text).forEach(([start, end], n) => {
+      out.push({ ...p, text: p.text.slice(start, end), ...(n > 0 ? { joinsPrevious: true } : {}) });
+    });
+  }
+  return out;
+}
+
 export interface BuildResult {
   document: ExtractedDocument;
 }
@@ -153,6 +170,8 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
     });
   }
 
+  paras = boundParagraphs(paras);
+
   const title =
     raw.title && raw.title.trim().length > 0
       ? raw.title.replace(/\s+/g, ' ').trim()
@@ -162,7 +181,7 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
   const starts: number[] = [];
   let text = '';
   for (const p of paras) {
-    if (text.length > 0) text += '\n\n';
+    if (text.length > 0) text += p.joinsPrevious ? ' ' : '\n\n';
     starts.push(text.length);
     text += p.text;
   }

@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { documentId } from './hash';
 import { normalizeDate } from './dates';
 import { mapTag } from './topics';
+import { collapseBlanks, collapseWhitespace } from './whitespace';
 import type { RawDoc, RawPara } from './document';
 
 export class FormatError extends Error {}
@@ -102,14 +103,14 @@ function markdownParagraphs(body: string): { paragraphs: string[]; heading: stri
   for (const raw of splitParagraphs(body)) {
     let p = raw
       .replace(/<\/?[a-zA-Z][^>]{0,200}>/g, '')
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      // bounded: many "[" without a "]" must not make the scan quadratic
+      .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
+      .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
       .replace(/\\([\\`*_{}[\]()#+\-.!|~>"'])/g, '$1')
       .replace(/(^|[\s(])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=[\s).,;:!?]|$)/g, '$1')
       .replace(/\*+/g, '')
-      .replace(/\u00a0/g, ' ')
-      .replace(/[ \t]+/g, ' ')
-      .trim();
+      .replace(/\u00a0/g, ' ');
+    p = collapseBlanks(p).trim();
     const h = /^#{1,6}\s+(.*)$/.exec(p);
     if (h) {
       p = (h[1] as string).trim();
@@ -357,7 +358,7 @@ function blockTexts(root: { querySelectorAll(sel: string): ArrayLike<unknown> })
   for (const el of nodes) {
     // a block that contains other blocks is read through them
     if (el.querySelector(BLOCKS)) continue;
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const t = collapseWhitespace(el.textContent ?? '').trim();
     if (t.length > 0) out.push(t);
   }
   return out;
