@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readCorpusFile } from '../../main/corpus/corpusReader';
 import { SearchIndex } from '../../main/engine/searchIndex';
 import { defaultExtractOptions } from '../../main/extract/extractDocuments';
@@ -61,7 +61,16 @@ const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 /** In a process of its own, so that the peak is the reading's and not the generator's. */
 async function measure(absPath: string, withIndex: boolean): Promise<void> {
   const size = statSync(absPath).size;
-  const file = { path: 'one-paragraph.txt', absPath, size, mtimeMs: statSync(absPath).mtimeMs };
+  const stats = statSync(absPath);
+  const file = {
+    path: 'one-paragraph.txt',
+    absPath,
+    folder: dirname(absPath),
+    size,
+    mtimeMs: stats.mtimeMs,
+    ctimeMs: stats.ctimeMs,
+    ino: stats.ino,
+  };
   const baseline = process.memoryUsage().rss;
   const t0 = performance.now();
   const read = await readCorpusFile(file, defaultExtractOptions());
