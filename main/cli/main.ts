@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { ContractError, type SearchRequest } from '../common/contract';
+import { EXPORT_FORMATS, type ExportFormat } from '../common/exportRows';
 import { validateSearchRequest } from '../common/validate';
 import { formatSearchResponse, formatSkipped, formatStatus } from './format';
 import { bundledCorpusDir } from './paths';
@@ -15,6 +16,7 @@ Commands:
   search QUERY     search the corpus (an empty QUERY browses everything)
       --corpus DIR  --speaker NAME...  --topic SLUG...  --kind quote|turn|narrative...
       --from DATE  --to DATE  --sort relevance|date-desc|date-asc  --limit N  --offset N  --after CURSOR  --json
+      --format csv|jsonl   every match (not one page), streamed to stdout as CSV or JSON Lines
   extract FILE     show the documents and passages Dictum reads from FILE  [--json]
   index [DIR]      build or update the saved index of DIR (default: the bundled corpus)  [--json]
   serve            serve the search API and the UI over HTTP
@@ -45,6 +47,7 @@ const options = {
   offset: { type: 'string' },
   after: { type: 'string' },
   json: { type: 'boolean' },
+  format: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
   token: { type: 'string' },
@@ -76,6 +79,19 @@ export function searchRequestFromFlags(query: string, flags: Flags): SearchReque
   return validateSearchRequest(raw);
 }
 
+/** `--format`: an export of every match, which pages by itself and prints no JSON response. */
+function exportFlag(flags: Flags): ExportFormat | null {
+  if (flags.format === undefined) return null;
+  const format = EXPORT_FORMATS.find((f) => f === flags.format);
+  if (!format) throw new UsageError(`--format takes ${EXPORT_FORMATS.join(' or ')}, not "${flags.format}"`);
+  if (flags.json)
+    throw new UsageError('--format and --json do not go together: --json prints one page of results');
+  if (flags.limit !== undefined || flags.offset !== undefined || flags.after !== undefined) {
+    throw new UsageError('--format exports every match; --limit, --offset and --after do not apply');
+  }
+  return format;
+}
+
 function corpusDir(flags: Flags, positional?: string): string {
   const dir = positional ?? flags.corpus;
   return dir ? resolve(dir) : bundledCorpusDir();
@@ -100,11 +116,17 @@ async function run(argv: string[]): Promise<number> {
     case 'search': {
       if (rest.length > 1) throw new UsageError('search takes one QUERY; quote it if it has spaces');
       const request = searchRequestFromFlags(rest[0] ?? '', flags);
+      const format = exportFlag(flags);
       const { createSearchService } = await import('../service/index');
       const service = createSearchService({ corpusDir: corpusDir(flags), cacheDir });
       try {
         const status = await service.ready();
         if (status.error) throw new Error(status.error);
+        if (format) {
+          const { writeExport } = await import('./export');
+          await writeExport((r) => service.search(r), request, format, process.stdout);
+          return 0;
+        }
         const response = await service.search(request);
         process.stdout.write(
           flags.json ? `${JSON.stringify(response, null, 2)}\n` : formatSearchResponse(response, status),

@@ -196,6 +196,17 @@ export const CONTRACT = {
 
 export const CONTRACT_METHODS = Object.keys(CONTRACT) as ContractMethod[];
 
+/**
+ * Exports every match of a search as a file (CSV or JSON Lines, see exportRows.ts): streamed
+ * over HTTP with the search's parameters plus `format`; in the desktop app the main process
+ * writes it to the file the user picks and reports progress on `progressChannel`.
+ */
+export const EXPORT_ROUTE = {
+  channel: 'dictum:export',
+  progressChannel: 'dictum:export-progress',
+  http: { method: 'GET', path: '/api/export' },
+} as const;
+
 /** A request with every omitted field set to its default. */
 export function searchRequest(partial: Partial<SearchRequest> = {}): SearchRequest {
   return {

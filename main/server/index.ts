@@ -18,6 +18,7 @@ import { CONTRACT, ContractError, type SearchApi, type StatusResponse } from '..
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
 import { handleClientError } from './clientError';
 import { EventStreams } from './events';
+import { registerExportRoute } from './exportRoute';
 import { openApiDocument } from './openapi';
 import { contractRoutes, type JsonSchema } from './schemas';
 import {
@@ -347,6 +348,8 @@ export async function buildServer(
       return reply;
     },
   );
+
+  registerExportRoute(app, service);
 
   const openapi = openApiDocument(routes, { version: packageVersion(), tokenRequired: token !== undefined });
   app.get('/api/openapi.json', { schema: { querystring: NO_PARAMETERS } }, async () => openapi);

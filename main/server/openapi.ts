@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 description of the HTTP API, generated from the same route schemas that
  * Fastify validates with (OpenAPI 3.1 uses JSON Schema as it is).
  */
+import { EXPORT_ROUTE } from '../common/contract';
+import { exportOpenApiPath } from './exportRoute';
 import {
   plainSchema,
   ErrorSchema,
@@ -87,6 +89,7 @@ export function openApiDocument(routes: ContractRoute[], options: OpenApiOptions
       },
     },
   };
+  paths[EXPORT_ROUTE.http.path] = exportOpenApiPath(errorResponse, common);
   paths['/api/openapi.json'] = {
     get: {
       operationId: 'openapi',
