@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
+import { searchRequest, type ExtractedDocument, type SearchRequest } from './contract';
+import { exportChunks, exportPages } from './exportPages';
+import { makeDoc } from '../engine/fixtures';
+import { SearchIndex } from '../engine/searchIndex';
+import { mergeResponses } from '../engine/merge';
+
+const SPEAKERS = ['Jen Psaki', 'Vladimir Putin', 'Xi Jinping', null];
+
+/** `n` statements in documents of ten, every one mentioning "border", some with awkward text. */
+function corpus(n: number, from = 0): ExtractedDocument[] {
+  const docs: ExtractedDocument[] = [];
+  for (let d = from; d < from + n / 10; d++) {
+    const passages = Array.from({ length: 10 }, (_, i) => ({
+      text:
+        i % 3 === 0
+          ? `"On the border," she said, "we hold; a comma, a quote."\nA second line ${d}-${i}.`
+          : `-The border ${d}-${i} =SUM(A1) is long; see @ops, and 😀.`,
+      speaker: SPEAKERS[(d + i) % SPEAKERS.length]!,
+      kind: (['quote', 'turn', 'narrative'] as const)[i % 3],
+      topics: i % 2 ? ['politics'] : [],
+    }));
+    const day = String((d % 28) + 1).padStart(2, '0');
+    docs.push(
+      makeDoc(`d${String(d).padStart(6, '0')}`, passages, { title: `Doc, ${d}`, date: `2021-12-${day}` }),
+    );
+  }
+  return docs;
+}
+
+/** Two shards merged as the service merges them, so the cursor crosses shard boundaries. */
+function shardedSearch(docs: ExtractedDocument[]) {
+  const shards = [new SearchIndex(), new SearchIndex()];
+  docs.forEach((doc, i) => shards[i % 2]!.addSource(doc.document.path, [doc]));
+  return async (request: SearchRequest) =>
+    mergeResponses(
+      request,
+      shards.map((s) => s.search(request)),
+    );
+}
+
+test('every match is exported once, in each sort order, across shards', async () => {
+  const search = shardedSearch(corpus(2_000));
+  for (const sort of ['relevance', 'date-desc', 'date-asc'] as const) {
+    const seen = new Set<string>();
+    let total = 0;
+    for await (const page of exportPages(search, searchRequest({ q: 'border', sort }), 97)) {
+      for (const h of page.hits) seen.add(h.id);
+      total = page.total;
+      assert.equal(page.done, seen.size);
+    }
+    assert.equal(total, 2_000);
+    assert.equal(seen.size, 2_000, sort);
+  }
+});
+
+test('an export that cannot reach every match says so instead of stopping short', async () => {
+  const index = new SearchIndex();
+  index.addSource('a', corpus(50));
+  // a search that drops its cursor after the first page, as an engine without one would
+  const search = async (r: SearchRequest) => ({ ...index.search(r), next: undefined });
+  await assert.rejects(async () => {
+    for await (const _ of exportPages(search, searchRequest({ q: 'border' }), 20)) {
+      // drain
+    }
+  }, /export: stopped after 20 of 50 matches/);
+});
+
+test('a 100k-match export reopens cleanly as CSV (csv-parse) and as JSON Lines (JSON.parse)', async () => {
+  const docs = corpus(100_000);
+  const search = shardedSearch(docs);
+  const request = searchRequest({ q: 'border', sort: 'date-asc' });
+  let csv = '';
+  for await (const chunk of exportChunks(search, request, 'csv')) csv += chunk;
+  const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+  assert.equal(rows.length, 100_000);
+  assert.equal(new Set(rows.map((r) => r.id)).size, 100_000);
+  const byId = new Map(docs.flatMap((d) => d.passages.map((p) => [p.id, p] as const)));
+  for (const row of rows) {
+    const p = byId.get(row.id!)!;
+    // texts a spreadsheet would run as a formula carry a leading apostrophe
+    assert.equal(row.text, /^[=+\-@]/.test(p.text) ? `'${p.text}` : p.text);
+    assert.equal(row.speaker, p.speaker ?? '');
+    assert.equal(Number(row.start), p.start);
+  }
+  csv = '';
+
+  let jsonl = '';
+  for await (const chunk of exportChunks(search, request, 'jsonl')) jsonl += chunk;
+  const lines = jsonl.split('\n');
+  assert.equal(lines.pop(), '');
+  assert.equal(lines.length, 100_000);
+  let previous = '';
+  for (const line of lines) {
+    const record = JSON.parse(line) as { id: string; text: string; date: string; kind: string };
+    assert.equal(record.text, byId.get(record.id)!.text);
+    assert.ok(record.date >= previous, 'oldest first');
+    previous = record.date;
+  }
+});
