@@ -76,5 +76,5 @@ test('a JSON Lines export parses back line by line to the exported record', () =
     assert.deepEqual(JSON.parse(line), exportRecord(hits[i]!));
   }
   assert.equal(exportRecord(hits[0]!).page, null);
-  assert.equal(exportRecord({ ...hits[0]!, page: 3 } as Hit).page, 3);
+  assert.equal(exportRecord({ ...hits[0]!, page: 3 }).page, 3);
 });

@@ -65,12 +65,6 @@ export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/jsonl; charset=utf-8',
 };
 
-/** The page of a hit or passage from a paged file, when the contract carries one. */
-export function pageOf(x: object): number | null {
-  const page = (x as { page?: unknown }).page;
-  return typeof page === 'number' && Number.isInteger(page) ? page : null;
-}
-
 export function exportRecord(hit: Hit): ExportRecord {
   return {
     id: hit.id,
@@ -83,7 +77,7 @@ export function exportRecord(hit: Hit): ExportRecord {
     title: hit.title,
     source: hit.source,
     url: hit.url,
-    page: pageOf(hit),
+    page: hit.page ?? null,
     path: hit.path,
     text: hit.text,
     start: hit.start,

@@ -91,7 +91,7 @@ export function citeHit(hit: Hit, accessed: Date): string {
         url: hit.url,
         date: hit.date,
         dateSource: hit.dateSource,
-        page: pageOf(hit),
+        page: hit.page ?? null,
       },
       accessed,
     ),
@@ -123,17 +123,11 @@ export function citePassage(
         url: doc.document.url,
         date: passage.date ?? doc.document.date,
         dateSource: doc.document.dateSource,
-        page: pageOf(passage),
+        page: passage.page ?? null,
       },
       accessed,
     ),
   );
-}
-
-/** The page of a passage or hit from a paged file, when the contract carries one. */
-function pageOf(x: object): number | null {
-  const page = (x as { page?: unknown }).page;
-  return typeof page === 'number' && Number.isInteger(page) ? page : null;
 }
 
 /**
