@@ -8,7 +8,7 @@ import { boundedPieces, MAX_PARAGRAPH_CHARS } from './passageBound';
 import { dateFromMtime, dateFromPath, dateFromText } from './dates';
 import type { Prepared } from './options';
 import { attributeQuote, findQuotes, wordCount, type Attribution, type QuoteSpan } from './quotes';
-import { isPronoun, ORG_WORDS, SpeakerContext, stripTitles } from './speakers';
+import { isGenericLabel, isPronoun, isTitleWord, ORG_WORDS, SpeakerContext, stripTitles } from './speakers';
 import { rank } from './topics';
 import { pageRuns, placePassages } from './pages';
 
@@ -58,6 +58,10 @@ const UPPER_LABEL =
 const Q_LABEL = /^[ \t]*(Q)(?:[ \t]*:[ \t]*|\.[ \t]+|[ \t]+)(?=\S)/;
 const MIXED_LABEL =
   /^[ \t]*((?:\p{Lu}[\p{L}.'’-]*[ \t]+(?:(?:of|the|de|von|van|al|bin)[ \t]+){0,2}){0,6}\p{Lu}[\p{L}.'’-]*)(?:[ \t]+\([\p{Ll} ]{1,30}\))?[ \t]*:[ \t]+(?=\S)/u;
+
+/** A label that ends in a name: "President of Russia Vladimir Putin", "CEO of Shell Ben van Beurden". */
+const NAME_AT_END =
+  /\p{Lu}[\p{L}'’-]+(?: (?:van|von|de|der|den|da|di|du|le|la|al|bin|ibn|el))* \p{Lu}[\p{L}'’-]+$/u;
 
 interface Label {
   label: string;
@@ -229,9 +233,10 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
   }
 
   // 4. speakers known in this document
-  const whiteHouse = /whitehouse\.gov|white-?house|wh_briefings/i.test(
-    `${raw.url ?? ''} ${raw.path} ${raw.source ?? ''}`,
-  );
+  // from what the document says, never from where it is filed
+  const whiteHouse =
+    /whitehouse\b/i.test(`${raw.url ?? ''} ${raw.source ?? ''}`) ||
+    /\bWhite House\b/.test(`${title}\n${text.slice(0, 5000)}`);
   const ctx = new SpeakerContext(prepared.aliases, date, whiteHouse);
   // titles are in title case ("Remarks by President Biden Laying Out ..."): names are learned
   // from the body, where capitals mean names; the title only binds offices (below)
@@ -244,6 +249,15 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     if (/\b(?:for|of) $/.test(before) && run.split(' ').length === 3) run = run.split(' ').slice(1).join(' ');
     ctx.learn(run);
+  }
+  // a title names people with their office ("Press Briefing by Press Secretary Jen Psaki"):
+  // a run that starts with a title word gives the full name that the labels ("MS. PSAKI:") shorten
+  // (title case runs on: "Vice President Harris During Tour of ..." is no name)
+  for (const m of title.matchAll(NAME_RUN)) {
+    const words = m[0].split(/\s+/);
+    const { role, name } = stripTitles(m[0]);
+    const titled = role.some((w) => isTitleWord(w) && !/^(?:of|the)$/i.test(w));
+    if (words.length <= 6 && titled && name.length >= 2) ctx.learn(m[0]);
   }
   const officeInTitle =
     /\b(Vice President|President|First Lady|Second Gentleman)\s+((?:\p{Lu}[\p{L}’'-]+\s*){1,3})/u.exec(title);
@@ -307,9 +321,23 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
       for (const l of mixed) if (l) counts.set(l.label, (counts.get(l.label) ?? 0) + 1);
       const repeated = [...counts.values()].some((n) => n >= 2);
       // "President of China Xi Jinping (retranslated):" then "Vladimir Putin:": full names
-      const allNames = [...counts.keys()].every((l) => /\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+$/u.test(l));
+      // a "Remark:" or "Question:" among them is an interviewer's turn, not prose; one odd
+      // label ("VladimirPutin:") among names does not make the rest prose
+      const found2 = mixed.filter((l) => l !== null);
+      const plausible = found2.filter((l) => NAME_AT_END.test(l.label) || isGenericLabel(l.label)).length;
+      const allNames = plausible >= 2 && plausible * 3 >= found2.length * 2;
+      // one label alone is a speaker's when it is a title then a name ("President of Russia
+      // Vladimir Putin:" opening remarks, the rest of the meeting closed to the press)
+      // ... but not a headline ("Dr. Ben Carson: Hillary Clinton 'Not Fit To Serve'") that opens the text
+      const at = mixed.findIndex((l) => l !== null);
+      const titledName =
+        found2.length === 1 &&
+        at > 0 &&
+        at < paras.length - 1 &&
+        NAME_AT_END.test(found2[0]!.label) &&
+        stripTitles(found2[0]!.label).role.some((w) => w.toLowerCase() !== 'of' && w.toLowerCase() !== 'the');
       found =
-        (repeated || allNames) && mixed.filter((l) => l).length >= 2
+        ((repeated || allNames) && found2.length >= 2) || (upperCount === 0 && titledName)
           ? mixed.map((l) => (l && (counts.get(l.label) ?? 0) >= 1 ? l : null))
           : upper;
     }
@@ -317,13 +345,14 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
     // one label is enough when it is clearly a speaker's ("THE PRESIDENT:", "MS. PSAKI:")
     const single =
       count === 1 &&
-      found.some(
-        (l) =>
-          l !== null &&
-          /^(?:THE |MR\.|MS\.|MRS\.|DR\.|PRESIDENT|VICE PRESIDENT|SECRETARY|SENATOR|GOVERNOR|AMBASSADOR|PRIME MINISTER|ADMINISTRATOR|CHAIR)\b/.test(
-            l.label,
-          ),
-      );
+      (found !== upper ||
+        found.some(
+          (l) =>
+            l !== null &&
+            /^(?:THE |MR\.|MS\.|MRS\.|DR\.|PRESIDENT|VICE PRESIDENT|SECRETARY|SENATOR|GOVERNOR|AMBASSADOR|PRIME MINISTER|ADMINISTRATOR|CHAIR)\b/.test(
+              l.label,
+            ),
+        ));
     if (count >= 2 || single) {
       isTranscript = true;
       let current: string | null = null;

@@ -60,9 +60,10 @@ test('White House transcript: turns, continuation, canonical and generic speaker
 });
 
 test('White House: the press secretary named in the title; the president of the day otherwise', () => {
+  // the page's own address says White House; the folder it is filed in says nothing
   const doc = one(
-    'wh_briefings/b.md',
-    `---\ntitle: "Press Briefing by Press Secretary Karine Jean-Pierre"\ndate: '2022-07-01'\n---\nMS. JEAN-PIERRE:  Hello.\n\nQ  Karine, a question.\n\nMS. JEAN-PIERRE:  Go ahead.\n\nTHE PRESIDENT:  (Inaudible.)\n`,
+    'b.md',
+    `---\ntitle: "Press Briefing by Press Secretary Karine Jean-Pierre"\ndate: '2022-07-01'\nsource_url: https://www.whitehouse.gov/briefing-room/press-briefings/2022/07/01/b/\n---\nMS. JEAN-PIERRE:  Hello.\n\nQ  Karine, a question.\n\nMS. JEAN-PIERRE:  Go ahead.\n\nTHE PRESIDENT:  (Inaudible.)\n`,
   );
   const speakers = doc.passages.filter((p) => p.kind === 'turn').map((p) => p.speaker);
   assert.deepEqual(speakers, ['Karine Jean-Pierre', 'Reporter', 'Karine Jean-Pierre', 'Joe Biden']);

@@ -170,6 +170,29 @@ const GENERIC_LABELS: Record<string, string> = {
   'participant in the meeting': 'Participant',
 };
 
+/** Lower-case words inside names: "Ben van Beurden", "Charles de Gaulle". */
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'al',
+  'bin',
+  'ibn',
+  'el',
+]);
+
+/** Whether a transcript label names a role rather than a person ("Question", "Moderator"). */
+export function isGenericLabel(label: string): boolean {
+  return Object.hasOwn(GENERIC_LABELS, label.trim().toLowerCase());
+}
+
 /** Roles whose holder depends on the document (the White House at the time). */
 const OFFICE_LABELS: Record<string, 'president' | 'vice-president' | 'first-lady' | 'second-gentleman'> = {
   'the president': 'president',
@@ -316,17 +339,29 @@ export function stripTitles(phrase: string): { role: string[]; name: string[] } 
   if (name.length > 3 || name.some((w) => !/^\p{Lu}/u.test(w))) {
     // a long role ("Minister of Industry and Trade Denis Manturov"): the name is the
     // trailing run of capitalised words that are neither titles nor organisation words
+    // ("Ben van Beurden": a lower-case particle between capitalised words belongs to the name)
     let k = words.length;
-    while (k > 0 && words.length - k < 3) {
+    let particles = 0;
+    while (k > 0 && words.length - k - particles < 3) {
       const w = words[k - 1] as string;
+      if (k < words.length && k > 1 && NAME_PARTICLES.has(w)) {
+        particles++;
+        k--;
+        continue;
+      }
       if (!/^\p{Lu}/u.test(w) || isTitleWord(w) || ORG_WORDS.has(w.toLowerCase()) || /,$/.test(w)) break;
       k--;
     }
+    if (NAME_PARTICLES.has(words[k] ?? '')) k++;
     // "President of Moldova Igor Dodon": the word after "of" is the place
     if (k < words.length - 1 && (words[k - 1] ?? '').toLowerCase() === 'of') k++;
     // after a role, a three-word run is usually a place or body and a two-word name
     // ("Minister of Industry and Trade Denis Manturov"), unless it is a known full name
-    if (k > 0 && words.length - k === 3 && !KNOWN_SET.has(words.slice(k).join(' ').toLowerCase())) {
+    if (
+      k > 0 &&
+      words.length - k - particles === 3 &&
+      !KNOWN_SET.has(words.slice(k).join(' ').toLowerCase())
+    ) {
       if (!/^\p{Lu}\.$/u.test(words[k + 1] as string)) k++;
     }
     if (k < words.length) return { role: words.slice(0, k), name: words.slice(k) };
