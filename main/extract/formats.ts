@@ -16,10 +16,10 @@ export class FormatError extends Error {}
 
 export type TextFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
 /** Formats read from their bytes by the readers in main/corpus/formats. */
-export type BinaryFormat = 'pdf';
+export type BinaryFormat = 'pdf' | 'docx' | 'odt';
 export type Format = TextFormat | BinaryFormat;
 
-const BINARY: ReadonlySet<Format> = new Set<BinaryFormat>(['pdf']);
+const BINARY: ReadonlySet<Format> = new Set<BinaryFormat>(['pdf', 'docx', 'odt']);
 
 export function isBinaryFormat(format: Format): format is BinaryFormat {
   return BINARY.has(format);
@@ -37,6 +37,8 @@ const EXTENSIONS: Record<string, Format> = {
   jsonl: 'jsonl',
   ndjson: 'jsonl',
   pdf: 'pdf',
+  docx: 'docx',
+  odt: 'odt',
 };
 
 /** The format of a file by its name; null when Dictum does not read it. */

@@ -7,6 +7,8 @@ import { layoutPages, type DroppedText } from '../../extract/readers/pageLayout'
 import { pagedRawDoc } from '../../extract/readers/pagedDocument';
 import { FormatReadError, type ReadBudget } from './budget';
 import { readPdfText } from './pdf';
+import { readZipParts } from './zip';
+import { docxParagraphs, odtParagraphs, officeProperties, officeRawDoc } from '../../extract/readers/officeXml';
 
 export interface BinaryRead {
   raws: RawDoc[];
@@ -33,6 +35,19 @@ async function readPdf(path: string, bytes: Uint8Array, mtimeMs: number, budget:
   return { raws: [raw], warnings, dropped: layout.dropped };
 }
 
+function readOffice(format: 'docx' | 'odt', path: string, bytes: Uint8Array, mtimeMs: number, budget: ReadBudget): BinaryRead {
+  const [body, props] = format === 'docx' ? ['word/document.xml', 'docProps/core.xml'] : ['content.xml', 'meta.xml'];
+  const parts = readZipParts(bytes, [body, props], budget);
+  const xml = parts.get(body);
+  if (xml === undefined) throw new FormatReadError(`not a ${format.toUpperCase()} file (no ${body} inside)`);
+  const paragraphs = format === 'docx' ? docxParagraphs(xml) : odtParagraphs(xml);
+  if (paragraphs.length === 0) throw new FormatReadError('no text');
+  const properties = officeProperties(parts.get(props));
+  // like a PDF's, the creation date is when the file was made: a fallback for the date only
+  const raw = officeRawDoc(path, properties.createdMs ?? mtimeMs, paragraphs, properties);
+  return { raws: [raw], warnings: [], dropped: {} };
+}
+
 /** Reads a file of a binary format. Throws FormatReadError with the reason it cannot. */
 export function readBinary(
   format: BinaryFormat,
@@ -44,5 +59,8 @@ export function readBinary(
   switch (format) {
     case 'pdf':
       return readPdf(path, bytes, mtimeMs, budget);
+    case 'docx':
+    case 'odt':
+      return Promise.resolve().then(() => readOffice(format, path, bytes, mtimeMs, budget));
   }
 }

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { listCorpusFiles, loadCorpusOptions, readCorpusFile } from '../corpusReader';
+import { newBudget } from './budget';
+import { claimHugeSizes, makeDocx, makeOdt } from './officeFixtures';
+import { readZipParts } from './zip';
+
+async function readFolder(files: Record<string, Uint8Array | string>) {
+  const dir = await mkdtemp(join(tmpdir(), 'dictum-office-'));
+  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+  const listing = await listCorpusFiles(dir);
+  const { options } = await loadCorpusOptions(dir);
+  const results = new Map<string, Awaited<ReturnType<typeof readCorpusFile>>>();
+  for (const f of listing.files) results.set(f.path, await readCorpusFile(f, options));
+  await rm(dir, { recursive: true, force: true });
+  return results;
+}
+
+const TURNS = [
+  { text: 'Remarks on the Harbour Bill', style: 'Title' },
+  { text: 'December 1, 2021' },
+  { text: 'MS. PSAKI: Good afternoon. The harbour bill passed this morning.', boldLead: 10 },
+  { text: 'Q Will the President sign it today?' },
+  { text: 'MS. PSAKI: He will sign it this evening.', boldLead: 10 },
+];
+
+test('a Word transcript reads with its properties, speakers and turns; its header is not read', async () => {
+  const docx = makeDocx(TURNS, { title: 'Harbour Bill Briefing', author: 'Press Office', created: '2021-12-01T10:00:00Z', header: 'CONFIDENTIAL DRAFT' });
+  const result = (await readFolder({ 'briefing.docx': docx })).get('briefing.docx');
+  assert.ok(result?.ok, result && !result.ok ? result.reason : 'not read');
+  const doc = result.documents[0]!;
+  assert.equal(doc.document.title, 'Harbour Bill Briefing');
+  assert.equal(doc.document.author, 'Press Office');
+  assert.equal(doc.document.date, '2021-12-01');
+  assert.doesNotMatch(doc.text, /CONFIDENTIAL/);
+  assert.deepEqual(
+    doc.passages.filter((p) => p.kind === 'turn').map((p) => [p.speaker, p.text]),
+    [
+      ['Jen Psaki', 'Good afternoon. The harbour bill passed this morning.'],
+      ['Reporter', 'Will the President sign it today?'],
+      ['Jen Psaki', 'He will sign it this evening.'],
+    ],
+  );
+});
+
+test('an OpenDocument text reads with its title, author and paragraphs', async () => {
+  const odt = makeOdt(
+    [{ text: 'Rivers in Spring', heading: true }, { text: 'The rivers rose early this year, the ministry said on Monday.' }],
+    { author: 'A. Writer' },
+  );
+  const result = (await readFolder({ 'rivers.odt': odt })).get('rivers.odt');
+  assert.ok(result?.ok, result && !result.ok ? result.reason : 'not read');
+  assert.equal(result.documents[0]!.document.title, 'Rivers in Spring');
+  assert.equal(result.documents[0]!.document.author, 'A. Writer');
+  assert.match(result.documents[0]!.text, /The rivers rose early this year/);
+});
+
+test('a zip bomb, a broken archive and a zip that is no DOCX are skipped with their reason; the rest is read', async () => {
+  const results = await readFolder({
+    'bomb.docx': claimHugeSizes(makeDocx(TURNS, {})),
+    'broken.docx': makeDocx(TURNS, {}).slice(0, 200),
+    'other.docx': zipSync({ 'readme.txt': strToU8('hello') }),
+    'good.odt': makeOdt([{ text: 'A good file about the weather and the rain.' }], {}),
+  });
+  const reason = (p: string) => {
+    const r = results.get(p);
+    return r && !r.ok ? r.reason : 'read';
+  };
+  assert.match(reason('bomb.docx'), /^docx: word\/document\.xml inflates to \d+ MB, over the limit of \d+ MB/);
+  assert.match(reason('broken.docx'), /^docx: broken archive/);
+  assert.match(reason('other.docx'), /^docx: not a DOCX file/);
+  assert.equal(reason('good.odt'), 'read');
+});
+
+test('the inflation budget counts every part read', () => {
+  const big = 'word '.repeat(400_000);
+  const zip = zipSync({ 'a.xml': strToU8(big), 'b.xml': strToU8(big) });
+  assert.throws(() => readZipParts(zip, ['a.xml', 'b.xml'], newBudget({ maxInflatedBytes: 3_000_000 })), /b\.xml inflates/);
+  assert.equal(readZipParts(zip, ['a.xml'], newBudget({ maxInflatedBytes: 3_000_000 })).get('a.xml')?.length, big.length);
+});
