@@ -34,6 +34,10 @@ export const LIMITS = {
   idLength: 512,
   /** Longest `after` cursor accepted (a cursor holds a document and a passage id). */
   cursorLength: 2200,
+  /** Most characters of passage text a hit carries (a window of a longer passage). */
+  hitTextLength: 2000,
+  /** Most highlights a hit carries. */
+  hitHighlights: 64,
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -114,8 +118,17 @@ export interface Hit extends PassagePlace {
   speaker: string | null;
   text: string;
   snippet: string;
-  /** Offsets into `text` of the matched words. */
+  /** Offsets into `text` of the matched words; at most LIMITS.hitHighlights of them. */
   highlights: Array<[number, number]>;
+  /**
+   * Set only when the passage is longer than LIMITS.hitTextLength: `text` is then a window of
+   * it, starting at character `textStart` of the passage, which is `passageLength` long. The
+   * full passage is in the document (`document(docId)`), at `start`..`end` of its text.
+   */
+  textStart?: number;
+  passageLength?: number;
+  /** Set only when the passage has matched words beyond those in `highlights`. */
+  highlightsCut?: true;
   date: string | null;
   topics: string[];
   title: string;

@@ -36,7 +36,8 @@ import { placeAt } from '../common/pages';
 import { parseQuery } from '../common/query';
 import { fold } from './analyzer';
 import { escapeRegExp, Facets } from './facets';
-import { emptyHighlighter, highlight, snippet, type Highlighter } from './highlight';
+import { emptyHighlighter, type Highlighter } from './highlight';
+import { hitText } from './hitText';
 import { Matcher, Scratch } from './matching';
 import { selectPage, type EngineCursor, type MatchKeys } from './pageOrder';
 import { PassageTable } from './passageTable';
@@ -194,8 +195,7 @@ export class SearchIndex {
     const d = this.t.pDoc.data[p]!;
     const within = p - this.t.docFirst.data[d]!;
     const meta = this.t.docs.meta(d, this.t);
-    const text = this.t.passageText(p);
-    const highlights = highlight(text, hl);
+    const shown = hitText(this.t.passageText(p), hl, this.snippetLength);
     const topics: string[] = [];
     for (let j = this.t.pTopicStart.data[p]!; j < this.t.pTopicStart.data[p + 1]!; j++)
       topics.push(this.t.topics[this.t.pTopics.data[j]!]!);
@@ -205,9 +205,7 @@ export class SearchIndex {
       docId: meta.id,
       kind: PASSAGE_KINDS[this.t.pKind.data[p]!] ?? 'narrative',
       speaker: this.t.pSpeaker.data[p] === 0 ? null : this.t.speakers[this.t.pSpeaker.data[p]!]!,
-      text,
-      snippet: snippet(text, highlights, this.snippetLength),
-      highlights,
+      ...shown,
       date: dateId === 0 ? null : this.t.dates[dateId]!,
       topics,
       title: meta.title,

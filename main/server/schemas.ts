@@ -99,6 +99,11 @@ export const HitSchema = Type.Object({
   highlights: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]), {
     description: 'Offsets into `text` of the matched words.',
   }),
+  textStart: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'Set when `text` is a window of a longer passage.' }),
+  ),
+  passageLength: Type.Optional(Type.Integer({ minimum: 0 })),
+  highlightsCut: Type.Optional(Type.Literal(true)),
   date: NullableString,
   topics: Type.Array(Type.String()),
   title: Type.String(),
