@@ -24,6 +24,7 @@ class App {
   private readonly skipped: Dialog;
   private readonly statusBar: StatusBar;
   private readonly search: SearchController;
+  private readonly queryBar: QueryBar;
   private status: StatusResponse | null = null;
 
   constructor(
@@ -35,6 +36,7 @@ class App {
     const store = new Store();
     const live = new LiveRegion();
     const queryBar = new QueryBar(store, platform);
+    this.queryBar = queryBar;
     const search = new SearchController({
       store,
       bridge,
@@ -109,6 +111,10 @@ class App {
     const active = document.activeElement;
     const action = actionFor(e, this.bridge.platform, isTyping(active));
     if (action !== null && this.commands.run(action, { active })) e.preventDefault();
+    else if (action === null && active === this.search.list.el && isPrintable(e)) {
+      // Typing in the list goes on in the search box: focus moves before the character lands.
+      this.queryBar.focus();
+    }
   }
 
   private onStatus(status: StatusResponse): void {
@@ -123,6 +129,10 @@ class App {
     renderSkipped(this.skipped.body, this.status);
     this.skipped.show();
   }
+}
+
+function isPrintable(e: KeyboardEvent): boolean {
+  return e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
 }
 
 function start(): void {

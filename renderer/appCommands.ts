@@ -7,11 +7,11 @@ import type { DictumBridge } from '../main/common/bridge';
 import type { Dialog } from './panels';
 import { CommandRegistry } from './model/commands';
 import {
-  clearFilters,
   closeDocument,
   cycleSort,
-  hasFilters,
+  initialState,
   setQuery,
+  statesEqual,
   toggleGroup,
   type ListFacet,
 } from './model/state';
@@ -52,9 +52,18 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
     queryBar.focus(true);
     return true;
   });
+  // From the search box, ↓ (or PgDn) takes focus into the list, so the letter keys act on
+  // the highlighted result instead of typing; ↑ on the first result goes back up to the box.
   const move = (rows: () => number) => (c: CommandContext) => {
     if (reader.isOpen || !onList(c.active)) return false;
-    list.move(rows());
+    const delta = rows();
+    if (c.active === list.el) {
+      if (!list.move(delta) && delta < 0) queryBar.focus();
+    } else if (delta > 0) {
+      // The list's focus handler highlights the first result when none is.
+      list.el.focus();
+      if (delta > 1) list.move(delta);
+    } else return false;
     search.syncActive();
     return true;
   };
@@ -152,7 +161,7 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
   return registry;
 }
 
-/** Esc: reader → results → search box → clear the query → clear the filters. */
+/** Esc: reader → results → search box → clear the query → the first screen. */
 function back(parts: AppParts, active: Element | null): boolean {
   const { store, reader, queryBar, search } = parts;
   if (reader.isOpen || store.state.doc !== null) {
@@ -167,13 +176,10 @@ function back(parts: AppParts, active: Element | null): boolean {
     store.dispatch(setQuery(store.state, ''));
     return true;
   }
-  if (hasFilters(store.state)) {
-    store.dispatch(clearFilters(store.state));
-    return true;
-  }
-  if (search.list.active >= 0) {
-    search.list.clearActive();
-    search.syncActive();
+  // Then back to the first screen exactly: no filter, the default order, no finder text.
+  if (!statesEqual(store.state, initialState) || search.hasViewState()) {
+    store.dispatch(initialState);
+    search.resetViews();
     return true;
   }
   return false;

@@ -16,6 +16,10 @@ export class DateFacetView {
   readonly el: HTMLElement;
   private readonly bars: HTMLDivElement;
   private readonly caption: HTMLParagraphElement;
+  private readonly yTitle: HTMLSpanElement;
+  private readonly yMax: HTMLSpanElement;
+  private readonly xFirst: HTMLSpanElement;
+  private readonly xLast: HTMLSpanElement;
   private readonly yearSelect: HTMLSelectElement;
   private readonly monthSelect: HTMLSelectElement;
   private readonly fromInput: HTMLInputElement;
@@ -46,6 +50,11 @@ export class DateFacetView {
       if (bar?.dataset.key) this.pick(bar.dataset.key, e.shiftKey);
     });
     this.caption = h('p', { class: 'histogram-caption' });
+    // Axes for the eye; the bars' own names and the caption say the same to a screen reader.
+    this.yTitle = h('span', { class: 'axis-title' });
+    this.yMax = h('span', { class: 'axis-max' });
+    this.xFirst = h('span', { class: 'axis-first' });
+    this.xLast = h('span', { class: 'axis-last' });
     this.yearSelect = h('select', { class: 'date-preset', 'aria-label': 'Year' });
     this.monthSelect = h('select', { class: 'date-preset', 'aria-label': 'Month' });
     for (const select of [this.yearSelect, this.monthSelect]) {
@@ -90,7 +99,19 @@ export class DateFacetView {
         ),
         this.clear,
       ),
-      this.bars,
+      h(
+        'div',
+        { class: 'histogram-plot' },
+        h('div', { class: 'axis-head', 'aria-hidden': 'true' }, this.yTitle),
+        h(
+          'div',
+          { class: 'axis-y', 'aria-hidden': 'true' },
+          this.yMax,
+          h('span', { class: 'axis-zero' }, '0'),
+        ),
+        this.bars,
+        h('div', { class: 'axis-x', 'aria-hidden': 'true' }, this.xFirst, this.xLast),
+      ),
       this.caption,
       h('div', { class: 'date-presets' }, this.yearSelect, this.monthSelect),
       h(
@@ -103,17 +124,18 @@ export class DateFacetView {
     );
   }
 
-  update(values: FacetValue[], from: string | null, to: string | null): void {
+  /** New counts and the range in force; `typed` when the range comes from the query's text. */
+  update(values: FacetValue[], from: string | null, to: string | null, typed = false): void {
     this.from = from;
     this.to = to;
     this.histogram = dateHistogram(values);
     this.renderBars();
     this.renderPresets(values);
-    if (document.activeElement !== this.fromInput) this.fromInput.value = from ?? '';
-    if (document.activeElement !== this.toInput) this.toInput.value = to ?? '';
+    if (document.activeElement !== this.fromInput) this.fromInput.value = typed ? '' : (from ?? '');
+    if (document.activeElement !== this.toInput) this.toInput.value = typed ? '' : (to ?? '');
     this.fromInput.classList.remove('is-invalid');
     this.toInput.classList.remove('is-invalid');
-    this.clear.hidden = from === null && to === null;
+    this.clear.hidden = typed || (from === null && to === null);
   }
 
   focus(): void {
@@ -179,6 +201,10 @@ export class DateFacetView {
     if (focused !== null && document.activeElement === document.body) this.focus();
     const first = buckets[0]?.key;
     const last = buckets[buckets.length - 1]?.key;
+    setText(this.yTitle, buckets.length > 0 ? `Matches per ${granularity}` : '');
+    setText(this.yMax, buckets.length > 0 ? formatCount(max) : '');
+    setText(this.xFirst, first ? dateLabel(first) : '');
+    setText(this.xLast, last && last !== first ? dateLabel(last) : '');
     const span =
       first && last ? `${dateLabel(first)} – ${dateLabel(last)}, by ${granularity}` : 'No dated matches';
     setText(

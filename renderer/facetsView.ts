@@ -38,6 +38,10 @@ export class ListFacetView {
   private shown: number;
   private values: FacetValue[] = [];
   private filtered: FacetValue[] | null = null;
+  /** The finder text that `filtered` answers. */
+  private filteredFor = '';
+  /** Finder text whose first match Enter asked for before the matches arrived. */
+  private pickWhenFound: string | null = null;
   private selected: string[] = [];
   private focusValue: string | null = null;
 
@@ -64,22 +68,25 @@ export class ListFacetView {
         autocomplete: 'off',
         spellcheck: 'false',
       });
-      input.addEventListener('input', () => options.onFilter?.(input.value.trim()));
+      input.addEventListener('input', () => {
+        this.pickWhenFound = null;
+        options.onFilter?.(input.value.trim());
+      });
       input.addEventListener('keydown', (e) => {
         if (e.key === 'ArrowDown' && !e.altKey) {
           e.preventDefault();
           this.focusIndex(0);
         } else if (e.key === 'Enter') {
-          // Enter picks the first value found, the quickest way from a name to a filter.
+          // Enter picks the first value found, the quickest way from a name to a filter; when
+          // the matches of what was just typed have not arrived yet, it picks once they do.
           e.preventDefault();
-          const first = this.visibleValues()[0];
-          if (first) {
-            options.onToggle(first.value);
-            this.focusValue = first.value;
-          }
+          const text = input.value.trim();
+          if (text === '' || (this.filtered !== null && this.filteredFor === text)) this.pickFirst();
+          else this.pickWhenFound = text;
         } else if (e.key === 'Escape' && input.value !== '') {
           e.preventDefault();
           input.value = '';
+          this.pickWhenFound = null;
           options.onFilter?.('');
         }
       });
@@ -127,9 +134,41 @@ export class ListFacetView {
     this.render();
   }
 
-  setFiltered(filtered: FacetValue[] | null): void {
+  /** The values matching the finder's text `forText` (null: no text, the plain list). */
+  setFiltered(filtered: FacetValue[] | null, forText = ''): void {
     this.filtered = filtered;
+    this.filteredFor = forText;
     this.render();
+    if (this.pickWhenFound !== null && this.pickWhenFound === forText) {
+      this.pickWhenFound = null;
+      if (this.filterInput?.value.trim() === forText) this.pickFirst();
+    }
+  }
+
+  /** Whether the finder has text or more values are shown than at first. */
+  get changed(): boolean {
+    return (
+      (this.filterInput !== null && this.filterInput.value !== '') || this.shown !== this.options.initial
+    );
+  }
+
+  /** Back to how the facet first looked: no finder text, the first values only. */
+  reset(): void {
+    if (this.filterInput) this.filterInput.value = '';
+    this.pickWhenFound = null;
+    this.shown = this.options.initial;
+    this.focusValue = null;
+    this.filtered = null;
+    this.filteredFor = '';
+    this.render();
+  }
+
+  private pickFirst(): void {
+    const first = this.visibleValues()[0];
+    if (first) {
+      this.options.onToggle(first.value);
+      this.focusValue = first.value;
+    }
   }
 
   /** Focus goes to the filter box, or to the list (its last focused value). */

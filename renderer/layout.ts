@@ -92,7 +92,7 @@ export class Layout {
       h(
         'header',
         { class: 'topbar' },
-        h('span', { class: 'brand', 'aria-hidden': 'true' }, 'Dictum'),
+        h('h1', { class: 'brand' }, 'Dictum'),
         h(
           'div',
           { class: 'searchbox' },
@@ -106,8 +106,8 @@ export class Layout {
         search.busy,
       ),
       h(
-        'div',
-        { class: 'querybar' },
+        'section',
+        { class: 'querybar', 'aria-label': 'Query' },
         queryBar.chips,
         h('p', { class: 'syntax-hint', id: 'search-hint' }, SYNTAX_HINT),
       ),

@@ -78,17 +78,31 @@ export class QueryBar {
       : -1;
     this.chips.replaceChildren(
       ...chips.map((c, i) => {
-        const b = h(
-          'button',
-          {
-            type: 'button',
-            class: 'chip',
-            'aria-label': `Remove filter ${c.label}`,
-            title: 'Remove this filter (Backspace in an empty search box removes the last)',
-          },
-          c.label,
-          h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'),
-        );
+        const b =
+          c.error === undefined
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'chip',
+                  'aria-label': `Remove filter ${c.label}`,
+                  title: 'Remove this filter (Backspace in an empty search box removes the last)',
+                },
+                c.label,
+                h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'),
+              )
+            : h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'chip is-error',
+                  'aria-label': `Ignored filter ${c.label}: ${c.error} Remove it`,
+                  title: `${c.error} Remove it from the query.`,
+                },
+                h('span', { class: 'chip-mark', 'aria-hidden': 'true' }, '!'),
+                `${c.label} ignored`,
+                h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'),
+              );
         b.dataset.chip = String(i);
         return b;
       }),

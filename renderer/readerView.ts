@@ -14,6 +14,7 @@ import {
   passageAt,
   segments,
   speakerLegend,
+  turnLabels,
   type PassageFilter,
 } from './model/readerModel';
 import { normaliseRanges } from './model/snippet';
@@ -248,7 +249,18 @@ export class ReaderView {
   /** Paragraphs of text; marked statements as spans in their speaker's colour; hits as marks. */
   private renderText(doc: ExtractedDocument, cuts: number[]): void {
     const legend = new Map(speakerLegend(doc.passages).map((e) => [e.speaker, e.colour]));
-    const segs = segments(doc.text.length, doc.passages, this.hitRanges, cuts);
+    // A turn's written label ("MS. PSAKI:") gives way to its badge ("Jen Psaki"), not both.
+    const labels = turnLabels(doc.text, doc.passages);
+    const labelEnd = new Map([...labels.values()].map((l) => [l.start, l.end]));
+    let hideUntil = -1;
+    const segs = segments(doc.text.length, doc.passages, this.hitRanges, [
+      ...cuts,
+      ...labelEnd.keys(),
+      ...labelEnd.values(),
+    ]).filter((seg) => {
+      hideUntil = labelEnd.get(seg.start) ?? hideUntil;
+      return seg.start >= hideUntil;
+    });
     this.marks = this.hitRanges.map(() => []);
     const fragment = document.createDocumentFragment();
     let para = h('p', {});
@@ -283,7 +295,10 @@ export class ReaderView {
           if (labelled !== seg.passage) {
             labelled = seg.passage;
             span.dataset.start = String(passage.start);
-            span.append(h('span', { class: `who sp-${colour}` }, passage.speaker ?? ''));
+            const written = labels.get(seg.passage)?.text;
+            const who = h('span', { class: `who sp-${colour}` }, passage.speaker ?? '');
+            if (written !== undefined && written !== passage.speaker) who.title = `Labelled “${written}”`;
+            span.append(who);
           }
           span.append(node);
           node = span;

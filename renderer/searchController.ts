@@ -10,12 +10,15 @@ import { EmptyState } from './emptyState';
 import { DateFacetView } from './dateFacetView';
 import { ListFacetView } from './facetsView';
 import type { LiveRegion } from './liveRegion';
+import { chipsOf, ignoredFilters } from './model/chips';
+import { typedDateRange, typedFiltersFor, typedSelection, withoutFilters } from './model/typedSelection';
 import { keysLabel, type Action } from './model/keys';
 import { ResultsSource, type Results, type ResultsEvent } from './model/results';
 import {
   clearFacet,
   resultsKey,
   setDateRange,
+  setQuery,
   statesEqual,
   toggleFacetValue,
   toRequest,
@@ -26,6 +29,24 @@ import type { QueryBar } from './queryBar';
 import type { HttpBridge } from './httpBridge';
 import { GROUP_LIMIT, ResultsList } from './resultsList';
 import type { Store } from './store';
+
+/** Ticks or unticks a value; unticking one that a typed filter selects removes that filter. */
+function toggleValue(state: UiState, facet: ListFacet, value: string): UiState {
+  const typed = (state[facet] as string[]).includes(value) ? [] : typedFiltersFor(state.q, facet, value);
+  return typed.length > 0
+    ? setQuery(state, withoutFilters(state.q, typed))
+    : toggleFacetValue(state, facet, value);
+}
+
+/** The count, and plainly whether the typed filters narrowed it. */
+function totalLabel(results: Results): string {
+  const count = results.total === 1 ? '1 statement' : `${formatCount(results.total)} statements`;
+  const ignored = ignoredFilters(results.state.q).map((f) => f.text);
+  if (ignored.length === 0) return count;
+  const names = ignored.join(', ');
+  const narrowed = chipsOf(results.state).some((c) => c.error === undefined);
+  return narrowed ? `${count} (${names} ignored)` : `${count}, not filtered: ${names} ignored`;
+}
 
 export interface SearchControllerOptions {
   store: Store;
@@ -51,6 +72,8 @@ export class SearchController {
   private status: StatusResponse | null = null;
   private error: string | null = null;
   private speakerFilter = '';
+  /** The finder's text as typed, which its matches are reported for. */
+  private finderText = '';
   private speakerFilterSeq = 0;
   private lastPassages = -1;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -78,7 +101,7 @@ export class SearchController {
         keys: keysLabel(keys, platform),
         initial,
         filterable,
-        onToggle: (value) => store.dispatch(toggleFacetValue(store.state, f, value)),
+        onToggle: (value) => store.dispatch(toggleValue(store.state, f, value)),
         onClear: () => store.dispatch(clearFacet(store.state, f)),
         onFilter: (text) => this.filterSpeakers(text),
       });
@@ -167,7 +190,7 @@ export class SearchController {
       this.renderNotes(latest);
     }
     if (this.speakerFilter !== '' && (previous === null || resultsKey(previous) !== resultsKey(state))) {
-      this.filterSpeakers(this.speakerFilter);
+      this.filterSpeakers(this.finderText);
     }
   }
 
@@ -189,7 +212,7 @@ export class SearchController {
     this.list.setResults(results, this.store.state.group);
     if (event.type === 'page') return;
     this.renderFacets(results);
-    setText(this.total, results.total === 1 ? '1 statement' : `${formatCount(results.total)} statements`);
+    setText(this.total, totalLabel(results));
     setText(this.took, `${Math.round(results.tookMs)} ms`);
     this.renderNotes(results);
     this.empty.render(results, this.status);
@@ -227,13 +250,46 @@ export class SearchController {
 
   private renderFacets(results: Results): void {
     const s = this.store.state;
-    this.facets.speaker.update(results.facets.speaker, s.speaker);
-    this.facets.topic.update(results.facets.topic, s.topic);
-    this.facets.kind.update(results.facets.kind, s.kind);
-    this.dateFacet.update(results.facets.date, s.from, s.to);
+    // Values a typed filter selects show ticked too, so the facet tells what the query does.
+    const selected = (f: ListFacet) => {
+      const chosen: string[] = s[f];
+      const typed = typedSelection(
+        s.q,
+        f,
+        results.facets[f].map((v) => v.value),
+      ).filter((v) => !chosen.includes(v));
+      return typed.length === 0 ? chosen : [...chosen, ...typed];
+    };
+    this.facets.speaker.update(results.facets.speaker, selected('speaker'));
+    this.facets.topic.update(results.facets.topic, selected('topic'));
+    this.facets.kind.update(results.facets.kind, selected('kind'));
+    const typedDates = typedDateRange(s.q);
+    const picked = s.from !== null || s.to !== null;
+    this.dateFacet.update(
+      results.facets.date,
+      picked ? s.from : typedDates.from,
+      picked ? s.to : typedDates.to,
+      !picked && (typedDates.from !== null || typedDates.to !== null),
+    );
+  }
+
+  /** Whether a view holds something the state does not: finder text, a highlighted result. */
+  hasViewState(): boolean {
+    return Object.values(this.facets).some((f) => f.changed) || this.list.active >= 0;
+  }
+
+  /** Clears what the views hold beyond the state, for a return to the first screen. */
+  resetViews(): void {
+    this.speakerFilter = '';
+    this.finderText = '';
+    ++this.speakerFilterSeq;
+    for (const f of Object.values(this.facets)) f.reset();
+    this.list.clearActive();
+    this.syncActive();
   }
 
   private filterSpeakers(text: string): void {
+    this.finderText = text;
     this.speakerFilter = text.replace(/"/g, '').trim();
     const seq = ++this.speakerFilterSeq;
     if (this.speakerFilter === '') {
@@ -246,10 +302,10 @@ export class SearchController {
     const q = `${state.q} speaker:"${this.speakerFilter}"`.trim();
     this.options.bridge.search(toRequest({ ...state, q, speaker: [] }, 0, 0)).then(
       (r) => {
-        if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered(r.facets.speaker);
+        if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered(r.facets.speaker, text);
       },
       () => {
-        if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered([]);
+        if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered([], text);
       },
     );
   }

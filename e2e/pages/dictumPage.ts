@@ -2,6 +2,7 @@
  * The Dictum UI as the journeys see it: every action is a key press, and every check reads
  * what a person (or a screen reader) would: roles, names, visible text.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,7 +64,7 @@ export class DictumPage {
   /** The number of results the page says it has. */
   async totalCount(): Promise<number> {
     const text = (await this.total.textContent()) ?? '';
-    return Number(text.replace(/[^0-9]/g, ''));
+    return Number((/^[\d,]+/.exec(text)?.[0] ?? '').replace(/,/g, ''));
   }
 
   activeOption(): Locator {
@@ -78,8 +79,32 @@ export class DictumPage {
     return this.facet(facet).getByRole('checkbox', { name: value, exact: true });
   }
 
+  /** The text the clipboard holds. */
+  async clipboard(): Promise<string> {
+    return String(await this.page.evaluate('navigator.clipboard.readText()'));
+  }
+
   focused(): Locator {
     return this.page.locator(':focus');
+  }
+
+  /** Every axe violation on the page, of any impact, described well enough to fix. */
+  async axeViolations(): Promise<string[]> {
+    const result = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+  }
+
+  /** Checks the screen with axe: no violation at all. */
+  async expectAxeClean(where: string): Promise<void> {
+    expect(await this.axeViolations(), `axe on ${where}`).toEqual([]);
   }
 
   /** Saves a screenshot in the light and the dark theme. */

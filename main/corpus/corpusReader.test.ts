@@ -38,6 +38,8 @@ test('bad input: each bad file is skipped with its reason and the rest is read',
   assert.match(reasons.get('huge.txt') ?? '', /too large/);
   assert.match(reasons.get('image.png') ?? '', /unsupported/);
   assert.match(reasons.get('.hidden.txt') ?? '', /hidden/);
+  for (const [path, reason] of reasons)
+    assert.doesNotMatch(reason, /^[a-z]+: /, `${path}: a reason in plain words, without a component prefix`);
   assert.match(reasons.get('sub/loop') ?? '', /symlink loop/);
   assert.match(reasons.get('self-a') ?? '', /symlink loop/);
   const listed = listing.files.map((f) => f.path).sort();
@@ -52,7 +54,7 @@ test('bad input: each bad file is skipped with its reason and the rest is read',
   };
   assert.match(reason('broken.json'), /^extract: invalid JSON/);
   assert.match(reason('broken.md'), /^extract: invalid YAML front matter/);
-  assert.match(reason('junk.txt'), /^corpus: binary file/);
+  assert.match(reason('junk.txt'), /^binary file/);
   const good = results.get('good.txt');
   assert.ok(good?.ok);
   assert.equal(good.documents[0]!.passages.find((p) => p.kind === 'quote')?.speaker, 'Smith');
@@ -84,7 +86,7 @@ test('a file removed after listing is a reason, not an exception', async (t) => 
   const file: CorpusFile = { path: 'gone.txt', absPath: join(dir, 'gone.txt'), folder: dir, size: 10, mtimeMs: 0, ctimeMs: 0, ino: 0 };
   const r = await readCorpusFile(file, (await loadCorpusOptions(dir)).options);
   assert.ok(!r.ok);
-  assert.match(r.reason, /^corpus: file not found/);
+  assert.match(r.reason, /^file not found/);
 });
 
 test('encodings: UTF-8 with BOM, UTF-16 LE/BE with BOM, Windows-1252', async (t) => {
@@ -190,6 +192,7 @@ test('.dictumignore leaves files and folders out silently, gitignore-style', asy
   await writeFile(join(dir, 'drafts', 'draft.txt'), ARTICLE);
   await mkdir(join(dir, 'more'));
   await writeFile(join(dir, 'more', 'README.md'), '# Ignored at any depth, like git\n');
+  await writeFile(join(dir, 'more', '.dictumignore'), '# a note left in a subfolder\n');
   const listing = await listCorpusFiles(dir);
   assert.deepEqual(
     listing.files.map((f) => f.path),

@@ -96,7 +96,7 @@ async function readTextInside(folder: string, file: string): Promise<string | nu
 export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
   const files: CorpusFile[] = [];
   const skipped: SkippedFile[] = [];
-  const skip = (abs: string, reason: string) => skipped.push({ path: toPosix(relative(dir, abs)) || basename(abs), reason: `corpus: ${reason}` });
+  const skip = (abs: string, reason: string) => skipped.push({ path: toPosix(relative(dir, abs)) || basename(abs), reason });
   let rootReal: string;
   try {
     rootReal = await realpath(dir);
@@ -126,7 +126,8 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
     for (const name of names) {
       const abs = join(absDir, name);
       const rel = toPosix(relative(dir, abs));
-      if (absDir === dir && name === IGNORE_FILE) continue;
+      // Ignore files (the root's is read; others are the user's notes) are not documents to report.
+      if (name === IGNORE_FILE) continue;
       if (name.startsWith('.')) {
         skip(abs, 'hidden');
         continue;
@@ -251,7 +252,7 @@ async function applyConfigFile(
     try {
       text = await readTextInside(dir, join(dir, name));
     } catch (e) {
-      skipped.push({ path: name, reason: `corpus: cannot read the ${what} file: ${errorReason(e)}` });
+      skipped.push({ path: name, reason: `cannot read the ${what} file: ${errorReason(e)}` });
       return;
     }
     if (text === null) continue;
@@ -261,7 +262,7 @@ async function applyConfigFile(
       if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`expected a mapping: ${expected}`);
       apply(value as Record<string, unknown>);
     } catch (e) {
-      skipped.push({ path: name, reason: `corpus: invalid ${what} file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+      skipped.push({ path: name, reason: `invalid ${what} file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
     }
     return;
   }
@@ -343,12 +344,12 @@ async function extractFile(
     let bytesPath = absPath;
     if (folder !== null) {
       const inside = await fileInsideFolder(folder, absPath);
-      if (!inside.ok) return { ok: false, reason: `corpus: ${inside.reason}` };
+      if (!inside.ok) return { ok: false, reason: inside.reason };
       bytesPath = inside.realPath;
     }
     const read = await readBytes(bytesPath);
-    if (!read.ok) return { ok: false, reason: `corpus: ${read.reason}` };
-    if (read.bytes.length === 0) return { ok: false, reason: 'corpus: empty file' };
+    if (!read.ok) return { ok: false, reason: read.reason };
+    if (read.bytes.length === 0) return { ok: false, reason: 'empty file' };
     const sidecarRead = await readSidecarText(absPath, folder);
     const sidecarText = sidecarRead.text;
     const parsed = parseSidecar(absPath, sidecarText);
@@ -361,7 +362,7 @@ async function extractFile(
     const hash = contentHash(read.bytes, sidecarText);
     return { ok: true, documents: result.documents, hash, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (e) {
-    return { ok: false, reason: `corpus: unexpected error: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, reason: `unexpected error: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
@@ -384,7 +385,7 @@ async function extractBytes(
     }
   }
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { ok: false, reason: `corpus: ${decoded.reason}` };
+  if (!decoded.ok) return { ok: false, reason: decoded.reason };
   return extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
 }
 
@@ -398,11 +399,11 @@ export async function extractSingleFile(absPath: string): Promise<FileExtraction
   let mtimeMs = 0;
   try {
     const s = await stat(absPath);
-    if (s.isDirectory()) return { ok: false, reason: 'corpus: is a directory' };
+    if (s.isDirectory()) return { ok: false, reason: 'is a folder' };
     mtimeMs = s.mtimeMs;
   } catch (e) {
-    return { ok: false, reason: `corpus: ${errorReason(e)}` };
+    return { ok: false, reason: errorReason(e) };
   }
-  if (!formatOf(absPath)) return { ok: false, reason: 'corpus: unsupported file type' };
+  if (!formatOf(absPath)) return { ok: false, reason: 'unsupported file type' };
   return extractFile(absPath, basename(absPath), mtimeMs, defaultExtractOptions(), null);
 }

@@ -1,5 +1,8 @@
-/** The filters in force as chips: facet selections, then the filters typed in the query. */
-import { removeFilter, parseQuery } from '../../main/common/query';
+/**
+ * The filters as chips: facet selections, then the filters typed in the query, then the
+ * typed filters that were ignored (an error chip that says why).
+ */
+import { FILTER_FIELDS, removeFilter, parseQuery } from '../../main/common/query';
 import { dateLabel } from './histogram';
 import { kindLabel, topicLabel } from './labels';
 import { clearFacet, setQuery, toggleFacetValue, type UiState } from './state';
@@ -7,6 +10,37 @@ import { clearFacet, setQuery, toggleFacetValue, type UiState } from './state';
 export interface Chip {
   label: string;
   remove(state: UiState): UiState;
+  /** Set on a typed filter that was ignored: why, in the parser's words. */
+  error?: string;
+}
+
+export interface IgnoredFilter {
+  /** The filter as typed, e.g. `date:2021-13`. */
+  text: string;
+  start: number;
+  end: number;
+  why: string;
+}
+
+const TYPED_FILTER = new RegExp(`(?<=^|\\s)-?(?:${FILTER_FIELDS.join('|')}):(?:"[^"]*"?|\\S*)`, 'gi');
+
+/** The filters typed in the query that the parser did not apply, with its reason for each. */
+export function ignoredFilters(q: string): IgnoredFilter[] {
+  const parsed = parseQuery(q);
+  const applied = new Set(parsed.filters.map((f) => f.start));
+  const out: IgnoredFilter[] = [];
+  for (const m of q.matchAll(TYPED_FILTER)) {
+    const start = m.index ?? 0;
+    if (applied.has(start)) continue;
+    const text = m[0];
+    const bare = text.replace(/^-/, '').replace(/"/g, '');
+    const why =
+      parsed.notes.find((n) => n.includes(bare)) ??
+      parsed.notes.find((n) => n.startsWith(bare.slice(0, bare.indexOf(':') + 1))) ??
+      'not understood; ignored.';
+    out.push({ text, start, end: start + text.length, why });
+  }
+  return out;
 }
 
 export function chipsOf(state: UiState): Chip[] {
@@ -27,6 +61,13 @@ export function chipsOf(state: UiState): Chip[] {
   for (const f of parseQuery(state.q).filters) {
     chips.push({
       label: `${f.field}: ${f.value}`,
+      remove: (s) => (s.q === state.q ? setQuery(s, removeFilter(s.q, f)) : s),
+    });
+  }
+  for (const f of ignoredFilters(state.q)) {
+    chips.push({
+      label: f.text,
+      error: f.why,
       remove: (s) => (s.q === state.q ? setQuery(s, removeFilter(s.q, f)) : s),
     });
   }

@@ -55,7 +55,7 @@ export const BINDINGS: readonly Binding[] = [
     action: 'back',
     chords: ['Escape'],
     when: 'always',
-    label: 'Back one step: reader, results, clear query, clear filters',
+    label: 'Back one step: reader, results, clear the query, the first screen',
     group: 'Search',
   },
   { action: 'nextResult', chords: ['ArrowDown'], when: 'always', label: 'Next result', group: 'Results' },

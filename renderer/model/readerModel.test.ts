@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Passage } from '../../main/common/contract';
-import { documentHits, findTermRanges, passageAt, queryTerms, segments, speakerLegend } from './readerModel';
+import {
+  documentHits,
+  findTermRanges,
+  passageAt,
+  queryTerms,
+  segments,
+  speakerLegend,
+  turnLabels,
+} from './readerModel';
 
 function passage(
   id: string,
@@ -71,4 +79,27 @@ test('the passage at an offset prefers a marked statement', () => {
   assert.equal(passageAt(passages, 15), 1);
   assert.equal(passageAt(passages, 2), 0);
   assert.equal(passageAt(passages, 500), -1);
+});
+
+test('a turn label in front of its turn is found, so the reader shows the badge instead of both', () => {
+  const doc = 'Briefing\n\nMS. PSAKI: Hi, everyone.\n\nQ Happy Friday.\n\nShe said: "no".';
+  const at = (s: string) => doc.indexOf(s);
+  const turns = [
+    passage('t1', 'turn', 'Jen Psaki', at('Hi,'), at('Hi,') + 13),
+    passage('t2', 'turn', 'Reporter', at('Happy'), at('Happy') + 14),
+    passage('q1', 'quote', 'Jen Psaki', at('"no"'), at('"no"') + 4),
+    passage('t3', 'turn', null, at('Briefing'), 8),
+  ];
+  const labels = turnLabels(doc, turns);
+  assert.deepEqual(labels.get(0), { start: at('MS.'), end: at('Hi,'), text: 'MS. PSAKI' });
+  assert.deepEqual(labels.get(1), { start: at('Q '), end: at('Happy'), text: 'Q' });
+  assert.equal(labels.has(2), false, 'a quote keeps the words before it');
+  assert.equal(labels.has(3), false, 'an unattributed turn has no badge to replace its label');
+});
+
+test('prose in front of a turn on the same line is not a label', () => {
+  const line = 'He went on to say that the talks were long: they were.';
+  const start = line.indexOf('they');
+  const labels = turnLabels(line, [passage('t1', 'turn', 'X', start, line.length)]);
+  assert.equal(labels.size, 0);
 });

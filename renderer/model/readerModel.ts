@@ -153,3 +153,34 @@ export function passageAt(passages: readonly Passage[], offset: number): number 
   }
   return best;
 }
+
+/** A transcript's speaker label (`MS. PSAKI: `, `Q `) in front of a turn, shown as its badge instead. */
+export interface TurnLabel {
+  start: number;
+  end: number;
+  /** The label as written, without its colon. */
+  text: string;
+}
+
+const MAX_LABEL = 60;
+const MAX_LABEL_WORDS = 6;
+
+/**
+ * The labels written in front of marked turns: the text from the start of the turn's line
+ * to the turn, when it is a few words that read as a label (they end in a colon, or are a
+ * single letter such as the `Q` of a press briefing). Keyed by the turn's index in `passages`.
+ */
+export function turnLabels(text: string, passages: readonly Passage[]): Map<number, TurnLabel> {
+  const labels = new Map<number, TurnLabel>();
+  passages.forEach((p, i) => {
+    if (p.kind !== 'turn' || !isMarked(p) || p.start <= 0) return;
+    const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
+    const written = text.slice(lineStart, p.start);
+    const trimmed = written.trim();
+    if (trimmed === '' || written.length > MAX_LABEL || trimmed.split(/\s+/).length > MAX_LABEL_WORDS) return;
+    if (trimmed.endsWith(':') || /^\p{Lu}\.?$/u.test(trimmed)) {
+      labels.set(i, { start: lineStart, end: p.start, text: trimmed.replace(/:$/, '').trim() });
+    }
+  });
+  return labels;
+}

@@ -1,0 +1,156 @@
+/**
+ * A journalist's everyday tasks and the rough edges a first-time user hit (issues 17 and 20),
+ * by keyboard only, in both themes, with axe clean on every screen visited.
+ */
+import { expect, test } from '@playwright/test';
+import { DictumPage } from './pages/dictumPage';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    // Each axe scan takes a few seconds on these machines.
+    test.describe.configure({ timeout: 120_000 });
+
+    test('task: what Putin said about NATO, cited from the list with c (not typed)', async ({ page }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      await app.press('Alt+1');
+      await app.type('putin');
+      await app.press('Enter');
+      await app.settled();
+      await expect(app.chips).toContainText([/Speaker: Vladimir Putin/]);
+      await app.press('Control+k');
+      await app.type('nato');
+      const total = await app.totalCount();
+      expect(total).toBeGreaterThan(0);
+
+      // ↓ takes focus to the highlighted result, so c copies instead of typing a "c".
+      await app.press('ArrowDown');
+      await expect(app.results).toBeFocused();
+      await app.press('c');
+      await expect.poll(() => app.clipboard()).toMatch(/Vladimir Putin/);
+      await expect(app.search).toHaveValue('nato');
+      await expect(app.activeOption().locator('.result-speaker')).toHaveText('Vladimir Putin');
+      await app.expectAxeClean('results of a speaker');
+
+      // Enter opens the statement; c in the reader copies too.
+      await app.press('Enter');
+      await expect(app.reader).toBeVisible();
+      await app.page.evaluate('navigator.clipboard.writeText("")');
+      await app.press('c');
+      await expect.poll(() => app.clipboard()).toMatch(/— Vladimir Putin/);
+      await app.expectAxeClean('reader');
+    });
+
+    test('Esc twice returns to the first screen exactly', async ({ page }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      const everything = await app.totalCount();
+      const speakers = app.facet('Speaker').getByRole('checkbox');
+      const firstSpeakers = await speakers.count();
+      const sort = page.getByRole('button', { name: /^(Relevance|Newest first|Oldest first)$/ });
+      await expect(sort).toHaveText('Relevance');
+
+      await app.press('Alt+1');
+      await app.type('psaki');
+      await app.press('Enter');
+      await app.settled();
+      await app.press('Control+k');
+      await app.type('inflation');
+      await app.press('Alt+s');
+      await app.settled();
+      await expect(sort).toHaveText('Newest first');
+      await expect(app.chips).toHaveCount(1);
+
+      await app.press('Escape');
+      await app.settled();
+      await expect(app.search).toHaveValue('');
+      await app.press('Escape');
+      await app.settled();
+      await expect(app.chips).toHaveCount(0);
+      await expect(sort).toHaveText('Relevance');
+      await expect(app.facet('Speaker').getByRole('searchbox')).toHaveValue('');
+      await expect.poll(() => speakers.count()).toBe(firstSpeakers);
+      expect(await app.totalCount()).toBe(everything);
+      expect(new URL(page.url()).hash).toBe('');
+      await expect(app.search).toBeFocused();
+      await app.expectAxeClean('the first screen again');
+    });
+
+    test('an ignored filter shows as an error chip, and the count says nothing was filtered', async ({
+      page,
+    }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      const everything = await app.totalCount();
+      await app.type('date:2021-13');
+      const chip = app.chips.filter({ hasText: 'date:2021-13' });
+      await expect(chip).toHaveText(/date:2021-13 ignored/);
+      await expect(chip).toHaveAccessibleName(/Ignored filter date:2021-13: .*not a date/);
+      await expect(app.total).toHaveText(/not filtered: date:2021-13 ignored/);
+      expect(await app.totalCount()).toBe(everything);
+      await app.expectAxeClean('an ignored filter');
+      if (scheme === 'light') await app.screenshots('ignored-filter');
+
+      // Backspace at the end of the box edits the text; in an empty box it removes the chip.
+      await app.press('Control+a', 'Backspace');
+      await app.settled();
+      await expect(app.chips).toHaveCount(0);
+    });
+
+    test('a name typed in the speaker finder and Enter at once selects that name', async ({ page }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      await app.press('Alt+1');
+      // One input event and Enter straight after: the matches cannot have arrived yet.
+      await page.keyboard.insertText('psaki');
+      await app.press('Enter');
+      await app.settled();
+      await expect(app.chips).toHaveText([/Speaker: Jen Psaki/]);
+      await expect(app.options.first().locator('.result-speaker')).toHaveText('Jen Psaki');
+    });
+
+    test("the reader shows a turn's speaker badge, not the raw label beside it", async ({ page }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      await app.type('speaker:psaki inflation');
+      await app.press('ArrowDown', 'Enter');
+      await expect(app.reader).toBeVisible();
+      const badges = app.readerText.locator('.who', { hasText: 'Jen Psaki' });
+      await expect(badges.first()).toBeVisible();
+      await expect(app.readerText).not.toContainText('MS. PSAKI:');
+      await expect(badges.first()).toHaveAttribute('title', 'Labelled “MS. PSAKI”');
+      await app.expectAxeClean('a transcript in the reader');
+      // Both themes are shot at once (and the theme set back to light), so only once.
+      if (scheme === 'light') await app.screenshots('reader-turn-badges');
+    });
+
+    test('filters typed as query syntax show ticked in their facets; unticking removes them', async ({
+      page,
+    }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      await app.type('speaker:psaki date:2021');
+      await expect(app.facetValue('Speaker', 'Jen Psaki')).toBeChecked();
+      const pressed = app.facet('Date').locator('.bar[aria-pressed=true]');
+      await expect(pressed.first()).toBeVisible();
+      for (const key of await pressed.evaluateAll((bars) => bars.map((b) => b.getAttribute('data-key'))))
+        expect(key).toMatch(/^2021/);
+      // The histogram's axes are labelled.
+      await expect(app.facet('Date').locator('.axis-head')).toHaveText(/^Matches per (year|month|week|day)$/);
+      await expect(app.facet('Date').locator('.axis-max')).toHaveText(/^\d[\d,]*$/);
+      await expect(app.facet('Date').locator('.axis-first')).not.toBeEmpty();
+      await app.expectAxeClean('typed filters ticked');
+      if (scheme === 'light') await app.screenshots('typed-filters');
+
+      await app.press('Alt+1', 'ArrowDown');
+      await expect(app.facetValue('Speaker', 'Jen Psaki')).toBeFocused();
+      await app.press('Space');
+      await app.settled();
+      await expect(app.search).toHaveValue('date:2021');
+      await expect(app.facetValue('Speaker', 'Jen Psaki')).not.toBeChecked();
+    });
+  });
+}
