@@ -98,3 +98,20 @@ describe('pageLayout', () => {
     assert.equal(dropped['running header or footer'], 0);
   });
 });
+
+describe('pageLayout headings', () => {
+  it('keeps the title set large on page 1 though the running header repeats it', () => {
+    const pages = [1, 2].map((n) =>
+      page(n, [
+        { text: 'Harbour Report', x: 60, y: 770, width: 60, size: 8 },
+        ...(n === 1 ? [{ text: 'Harbour Report', x: 60, y: 740, width: 200, size: 20 }] : []),
+        ...column([`Body of page ${n}.`, 'More body.'], 60, 650),
+      ]),
+    );
+    const { paragraphs } = layoutPages(pages);
+    assert.deepEqual(
+      paragraphs.map((p) => p.text),
+      ['Harbour Report', 'Body of page 1. More body.', 'Body of page 2. More body.'],
+    );
+  });
+});

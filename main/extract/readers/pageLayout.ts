@@ -139,6 +139,12 @@ function dropRunningText(pages: Fragment[][], heights: number[], dropped: Droppe
       pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
   }
   const repeatAt = Math.max(2, Math.ceil(pages.length / 2));
+  // running heads are set small; a large line at the top that repeats one (the title as a
+  // heading on page 1, also printed in every page's header) is the document's own text
+  const body = median(
+    pages.flat().map((f) => f.size),
+    10,
+  );
   return pages.map((frags, i) => {
     const edges = edgeSets[i] as Set<Fragment>;
     const numbers = numberSets[i] as Set<Fragment>;
@@ -147,7 +153,8 @@ function dropRunningText(pages: Fragment[][], heights: number[], dropped: Droppe
         dropped['page number'] += f.text.length;
         return false;
       }
-      if (edges.has(f) && pages.length >= 2 && (pagesWithKey.get(edgeKey(f.text)) ?? 0) >= repeatAt) {
+      const repeated = (pagesWithKey.get(edgeKey(f.text)) ?? 0) >= repeatAt;
+      if (edges.has(f) && pages.length >= 2 && repeated && f.size <= body * 1.15) {
         dropped[PAGE_NUMBER.test(f.text) ? 'page number' : 'running header or footer'] += f.text.length;
         return false;
       }
@@ -278,14 +285,18 @@ export function layoutPages(pages: readonly PageText[]): Layout {
       frags.map((f) => f.size),
       10,
     );
-    for (const block of readingOrder(frags, em)) {
-      const lines = linesOf(block);
-      const deltas: number[] = [];
+    const blocks = readingOrder(frags, em).map(linesOf);
+    // the line spacing of the page: its common small step between baselines (a block of
+    // one-line paragraphs alone would take the paragraph gap for it)
+    const deltas: number[] = [];
+    for (const lines of blocks)
       for (let k = 1; k < lines.length; k++) {
         const d = (lines[k - 1] as Line).y - (lines[k] as Line).y;
         if (d > 0) deltas.push(d);
       }
-      const lineGap = Math.min(median(deltas, em * 1.2), em * 2);
+    deltas.sort((a, b) => a - b);
+    const lineGap = Math.min(deltas[Math.floor(deltas.length / 4)] ?? em * 1.2, em * 1.5);
+    for (const lines of blocks) {
       for (const para of paragraphsOfBlock(lines, lineGap)) {
         let text = '';
         for (const line of para) text = text ? joinLines(text, line.text, knownHyphenated) : line.text;
