@@ -418,6 +418,8 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
   const groupAttributed = new Map<number, boolean>();
   let lastPerson: string | null = null;
   let carrySpeaker: string | null = null;
+  /** The person a paragraph ending in a colon introduces ("Cruz continued:"), for the quote after it. */
+  let introSpeaker: string | null = null;
   const narrativeSpeaker = author;
   // What is left of a sentence once its quote is taken out ("he added.", "said Putin at the
   // meeting.") is only the attribution: it says nothing a search should return. Only a
@@ -464,11 +466,17 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
           const prev = statements[statements.length - 1] as { s: QuoteSpan; speaker: string | null };
           const between = ptext.slice(prev.s.end + 1, q.start - 1);
           const opensSentence = /(?:^|[.!?])\s*$/.test(between);
+          // '... as "a bright leader" but described his skills as a "work in progress"': a
+          // speech verb with no subject of its own in the same sentence shares the first's
+          const coordinated =
+            a?.how === 'subject' &&
+            between.length < 200 &&
+            !/[.!?;]/.test(between) &&
+            !mentions.some((m) => m.at > prev.s.end && m.at < q.start);
           if (
             prev.s === qs[j - 1] &&
             prev.speaker &&
-            between.length < 90 &&
-            opensSentence &&
+            ((between.length < 90 && opensSentence) || coordinated) &&
             !/["“”]/.test(between)
           ) {
             speaker = prev.speaker;
@@ -483,6 +491,15 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
           // a paragraph that opens with an unattributed quote, right after a paragraph that
           // ended on an attributed quote, continues that speaker (news style)
           speaker = carrySpeaker;
+          attributed = true;
+        } else if (
+          !attributed &&
+          j === 0 &&
+          introSpeaker &&
+          /^\s*$/.test(ptext.slice(0, Math.max(0, q.start - 1)))
+        ) {
+          // a quote that opens the paragraph after "Cruz continued:" is what Cruz said
+          speaker = introSpeaker;
           attributed = true;
         }
         if (attributed) {
@@ -505,6 +522,7 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
       cursor = Math.min(ptext.length, st.s.end + 1);
     }
     if (cursor < ptext.length) pushNarrative(base + cursor, base + ptext.length, cursor > 0);
+    introSpeaker = introducedBy(ptext, mentions, lastPerson);
     const last = mentions[mentions.length - 1];
     if (last) lastPerson = last.name;
     // carry the voice of a paragraph that ends with an attributed quote (and its attribution)
@@ -559,6 +577,27 @@ export function buildDocument(raw: RawDoc, prepared: Prepared): ExtractedDocumen
     ...(pages ? { pages } : {}),
   };
   return { document, text, passages };
+}
+
+const INTRO_VERB =
+  /\b(?:said|says|say|added|adds|continued|continues|wrote|writes|tweeted|posted|told|responded|replied|stated|states|explained|declared|announced|argued|insisted|noted|asked|remarked|recalled|warned|put it|went on)\b/i;
+
+/**
+ * The person a paragraph introduces when it ends in a colon outside any quote ("Cruz
+ * continued:", "Breitbart News responded:", "He added:"): the last person named in its last
+ * sentence, or for a sentence led by "he"/"she" the person named before.
+ */
+function introducedBy(ptext: string, mentions: Mention[], before: string | null): string | null {
+  const trimmed = ptext.trimEnd();
+  if (!trimmed.endsWith(':') || /["“”]\s*:$/.test(trimmed)) return null;
+  let sentenceStart = 0;
+  for (const m of trimmed.matchAll(/[.!?]["”’)]?\s+(?=\S)/g)) sentenceStart = m.index + m[0].length;
+  // only speech introduces a quote: "Here they are:" or a list of qualities does not
+  if (!INTRO_VERB.test(trimmed.slice(sentenceStart))) return null;
+  let who: string | null = null;
+  for (const m of mentions) if (m.at >= sentenceStart) who = m.name;
+  if (who) return who;
+  return /^\s*(?:he|she)\b/i.test(trimmed.slice(sentenceStart)) ? before : null;
 }
 
 /** The speaker an attribution points to, resolved in the document's context. */
