@@ -1,5 +1,6 @@
-// Lint: typescript-eslint with type information, plus the import boundaries that keep
-// pure logic free of Node, Electron and the DOM (see README, "Where things live").
+// Lint: typescript-eslint with type information, plus quick checks that pure logic stays free
+// of Node and Electron. The layers themselves (who may import whom, no cycles) are enforced by
+// dependency-cruiser: .dependency-cruiser.cjs, `npm run lint:deps`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -62,10 +63,6 @@ export default tseslint.config(
             {
               group: [...nodeBuiltins, 'electron'],
               message: 'The renderer runs sandboxed: no Node or Electron.',
-            },
-            {
-              group: ['../main/*', '!../main/common', '../main/!(common)/**'],
-              message: 'The renderer may import only main/common.',
             },
           ],
         },

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DictumBridge } from '../main/common/bridge';
 import type { StatusResponse } from '../main/common/contract';
-import { createMainStandIn, installElectron } from '../main/electron/electronStandIn';
+import { createMainStandIn, installElectron } from '../test/electronStandIn';
 import { DictumPage } from './pages/dictumPage';
 
 const ROOT = join(__dirname, '..');

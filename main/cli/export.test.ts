@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { SearchResponse } from '../common/contract';
-import { packageRoot } from './paths';
+import { packageRoot } from '../service/packagePaths';
 
 const root = packageRoot();
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtractedDocument, SearchResponse, StatusResponse } from '../common/contract';
 import { formatSearchResponse } from './format';
-import { bundledCorpusDir, packageRoot } from './paths';
+import { bundledCorpusDir, packageRoot } from '../service/packagePaths';
 
 const root = packageRoot();
 

@@ -8,7 +8,7 @@ import { ContractError, type SearchRequest } from '../common/contract';
 import { EXPORT_FORMATS, type ExportFormat } from '../common/exportRows';
 import { validateSearchRequest } from '../common/validate';
 import { formatSearchResponse, formatSkipped, formatStatus } from './format';
-import { bundledCorpusDir } from './paths';
+import { bundledCorpusDir } from '../service/packagePaths';
 
 const USAGE = `Usage: dictum <command> [options]
 

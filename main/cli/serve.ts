@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot, rendererDir } from './paths';
+import { packageRoot, rendererDir } from '../service/packagePaths';
 
 export interface ServeOptions {
   corpusDir: string;

@@ -33,7 +33,7 @@ import {
   type FakeWebContents,
   type MainStandIn,
   type MenuTemplate,
-} from './electronStandIn';
+} from '../../test/electronStandIn';
 import { CONTENT_SECURITY_POLICY } from './protocol';
 
 async function waitFor<T>(

@@ -31,7 +31,7 @@ import {
   type StatusResponse,
 } from '../common/contract';
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
-import { bundledCorpusDir, packageRoot } from '../cli/paths';
+import { bundledCorpusDir, packageRoot } from '../service/packagePaths';
 import { corpusFileOf } from '../corpus/folderBoundary';
 import { createSearchService, type SearchService } from '../service/index';
 import { corpusFromArgv, corpusFromInstanceData } from './args';

@@ -10,7 +10,7 @@ import { DESKTOP_CHANNELS, STATUS_EVENT_CHANNEL, type DictumBridge } from '../co
 import { CONTRACT, type StatusResponse } from '../common/contract';
 import { buildForTest, type TestDist } from './buildForTest';
 import { DROPPED_FOLDER_CHANNEL, MENU_COMMAND_CHANNEL } from './channels';
-import { runPreload, type PreloadStandIn } from './electronStandIn';
+import { runPreload, type PreloadStandIn } from '../../test/electronStandIn';
 
 const KNOWN_CHANNELS = new Set<string>([
   ...Object.values(CONTRACT).map((entry) => entry.channel),

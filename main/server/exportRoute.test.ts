@@ -6,7 +6,7 @@ import { exportPages } from '../common/exportPages';
 import { EXPORT_COLUMNS } from '../common/exportRows';
 import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer } from './index';
-import { briefing, newsArticle, send, tempDirs, type TempDirs } from './testSupport';
+import { briefing, newsArticle, send, tempDirs, type TempDirs } from '../../test/serverSupport';
 
 let dirs: TempDirs;
 let service: SearchService;

@@ -13,7 +13,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { packageRoot } from '../cli/paths';
+import { packageRoot } from '../service/packagePaths';
 import { CONTRACT, ContractError, type SearchApi, type StatusResponse } from '../common/contract';
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
 import { handleClientError } from './clientError';

@@ -19,7 +19,7 @@ import {
   tempDirs,
   type Answer,
   type TempDirs,
-} from './testSupport';
+} from '../../test/serverSupport';
 
 const WORDS = [
   'infrastructure',

@@ -15,7 +15,15 @@ import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer, type ServedService } from './index';
 import { openApiPath } from './openapi';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, TOKEN_COOKIE } from './security';
-import { briefing, newsArticle, queryString, send, tempDirs, UI_FILES, type TempDirs } from './testSupport';
+import {
+  briefing,
+  newsArticle,
+  queryString,
+  send,
+  tempDirs,
+  UI_FILES,
+  type TempDirs,
+} from '../../test/serverSupport';
 
 const TOKEN = 'test-token-0123456789abcdef';
 

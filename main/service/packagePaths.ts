@@ -1,3 +1,7 @@
+/**
+ * Where the installed Dictum package keeps what it ships (the sample corpus, the built UI).
+ * A Node-level module every entry point (CLI, server, Electron shell) takes its paths from.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
