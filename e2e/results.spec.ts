@@ -9,6 +9,12 @@ test('the list stays virtual: thousands of results, few rows in the page, the la
   const total = await app.totalCount();
   expect(total).toBeGreaterThan(1000);
   expect(await app.options.count()).toBeLessThan(80);
+  const windows: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/api/search' && u.searchParams.get('offset') !== '0')
+      windows.push(`${u.searchParams.get('after') ?? ''}+${u.searchParams.get('offset')}`);
+  });
 
   await app.press('Alt+0', 'End');
   await expect(app.activeOption()).toHaveAttribute('aria-posinset', String(total));
@@ -16,6 +22,10 @@ test('the list stays virtual: thousands of results, few rows in the page, the la
   await expect(app.activeOption()).not.toHaveClass(/is-loading/);
   await expect(app.activeOption()).toBeInViewport();
   expect(await app.options.count()).toBeLessThan(80);
+  // The rows at the end were asked for once: no request repeats while they are shown.
+  await page.waitForTimeout(1000);
+  expect(windows.length).toBeGreaterThan(0);
+  expect(new Set(windows).size, windows.join(' ')).toBe(windows.length);
 
   await app.press('Home', 'PageDown');
   const posinset = Number(await app.activeOption().getAttribute('aria-posinset'));

@@ -304,9 +304,27 @@ export class ResultsList {
       let el = this.rendered.get(row);
       const hit = r.type === 'hit' ? results.hits.get(r.index) : undefined;
       if (r.type === 'hit' && !hit) missing.push(r.index);
-      const key = r.type === 'doc' ? `doc:${r.docId}:${r.count}` : hit ? `hit:${hit.id}` : 'loading';
+      const lost =
+        r.type === 'hit' && !hit
+          ? results.unavailable.find((u) => r.index >= u.start && r.index < u.end)
+          : undefined;
+      const key =
+        r.type === 'doc'
+          ? `doc:${r.docId}:${r.count}`
+          : hit
+            ? `hit:${hit.id}`
+            : lost
+              ? 'unavailable'
+              : 'loading';
       if (!el || el.dataset.key !== `${results.key}|${key}`) {
-        const next = r.type === 'doc' ? docRow(r) : hit ? hitRow(hit) : loadingRow();
+        const next =
+          r.type === 'doc'
+            ? docRow(r)
+            : hit
+              ? hitRow(hit)
+              : lost
+                ? unavailableRow(lost.message)
+                : loadingRow();
         next.dataset.key = `${results.key}|${key}`;
         next.dataset.row = String(row);
         next.id = `result-${row}`;
@@ -392,6 +410,15 @@ function docRow(row: { title: string; count: number }): HTMLElement {
   setText(title, row.title);
   el.append(title, h('span', { class: 'result-doc-count' }, `${row.count}`));
   return el;
+}
+
+function unavailableRow(message: string): HTMLElement {
+  return h(
+    'div',
+    { role: 'option', class: 'result is-unavailable', 'aria-selected': 'false' },
+    h('div', { class: 'result-meta' }, 'Could not be loaded'),
+    h('div', { class: 'result-snippet' }, message),
+  );
 }
 
 function loadingRow(): HTMLElement {

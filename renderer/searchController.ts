@@ -210,7 +210,10 @@ export class SearchController {
     this.error = null;
     this.markPending();
     this.list.setResults(results, this.store.state.group);
-    if (event.type === 'page') return;
+    if (event.type === 'page') {
+      if (results.unavailable.length > 0) this.renderNotes(results);
+      return;
+    }
     this.renderFacets(results);
     setText(this.total, totalLabel(results));
     setText(this.took, `${Math.round(results.tookMs)} ms`);
@@ -239,6 +242,10 @@ export class SearchController {
 
   private renderNotes(results: Results): void {
     const notes = [...results.notes];
+    for (const u of results.unavailable.slice(0, 3))
+      notes.push(
+        `Results ${formatCount(u.start + 1)}–${formatCount(u.end)} could not be loaded: ${u.message}.`,
+      );
     if (this.store.state.group && results.total > GROUP_LIMIT) {
       notes.push(
         `Grouped by document: the first ${formatCount(GROUP_LIMIT)} of ${formatCount(results.total)} results.`,

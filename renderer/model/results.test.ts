@@ -6,6 +6,15 @@ import { initialState, setQuery } from './state';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until the condition holds (a loaded machine can be slow), failing after a while. */
+async function until(condition: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('results test: the condition never came true');
+    await wait(5);
+  }
+}
+
 function hit(i: number): Hit {
   return {
     id: `p${i}`,
@@ -28,14 +37,25 @@ function hit(i: number): Hit {
   };
 }
 
-/** A fake service: answers after `delay` ms with `total` results, and records every request. */
-function fakeService(total: number, delay: (r: SearchRequest) => number = () => 5) {
+/**
+ * A fake service: answers after `delay` ms with `total` results, and records every request.
+ * Like the real one, it gives a cursor (`next`) when more hits follow a page, and a request
+ * `after` a cursor starts right after it; `fail` makes a request fail.
+ */
+function fakeService(
+  total: number,
+  delay: (r: SearchRequest) => number = () => 5,
+  fail: (r: SearchRequest) => boolean = () => false,
+) {
   const requests: SearchRequest[] = [];
   const search = async (r: SearchRequest): Promise<SearchResponse> => {
     requests.push(r);
     await wait(delay(r));
+    if (fail(r)) throw new Error('service: this page failed');
+    const first = (r.after !== undefined ? Number(r.after.slice(1)) : 0) + r.offset;
     const hits = [];
-    for (let i = r.offset; i < Math.min(total, r.offset + r.limit); i++) hits.push(hit(i));
+    for (let i = first; i < Math.min(total, first + r.limit); i++) hits.push(hit(i));
+    const end = first + hits.length;
     return {
       query: r.q,
       total,
@@ -43,6 +63,7 @@ function fakeService(total: number, delay: (r: SearchRequest) => number = () => 
       hits,
       facets: { speaker: [], topic: [], date: [], kind: [] },
       notes: [],
+      ...(end < total ? { next: `c${end}` } : {}),
     };
   };
   return { requests, search };
@@ -51,13 +72,14 @@ function fakeService(total: number, delay: (r: SearchRequest) => number = () => 
 test('keystrokes in quick succession are coalesced into one search', async () => {
   const service = fakeService(10);
   const events: ResultsEvent[] = [];
-  const source = new ResultsSource(service.search, (e) => events.push(e), { coalesceMs: 20 });
+  // Keystrokes well inside the pause (all in one tick), so a loaded machine cannot split them.
+  const source = new ResultsSource(service.search, (e) => events.push(e), { coalesceMs: 50 });
   let s = initialState;
   for (const q of ['o', 'ol', 'oly', 'olym']) {
     s = setQuery(s, q);
     source.update(s);
-    await wait(2);
   }
+  await until(() => events.some((e) => e.type === 'results'));
   await wait(60);
   assert.deepEqual(
     service.requests.map((r) => r.q),
@@ -69,7 +91,7 @@ test('keystrokes in quick succession are coalesced into one search', async () =>
 
 test('an answer that arrives after the state moved on is dropped, and the newest state is searched', async () => {
   // The first search is slow; the second state comes while it is on its way.
-  const service = fakeService(5, (r) => (r.q === 'slow' ? 40 : 5));
+  const service = fakeService(5, (r) => (r.q === 'slow' ? 400 : 5));
   const delivered: string[] = [];
   const source = new ResultsSource(
     service.search,
@@ -81,7 +103,7 @@ test('an answer that arrives after the state moved on is dropped, and the newest
   source.update(setQuery(initialState, 'slow'));
   await wait(10);
   source.update(setQuery(initialState, 'fast'));
-  await wait(80);
+  await until(() => delivered.length > 0);
   assert.deepEqual(
     service.requests.map((r) => r.q),
     ['slow', 'fast'],
@@ -99,11 +121,11 @@ test('pages are fetched once each as the list asks for them', async () => {
     pageSize: 200,
   });
   source.update(setQuery(initialState, 'x'));
-  await wait(20);
+  await until(() => source.latest !== null);
   assert.equal(source.latest?.hits.size, 50);
   source.ensureRange(40, 120);
   source.ensureRange(60, 130);
-  await wait(20);
+  await until(() => source.latest?.hits.size === 250);
   assert.deepEqual(
     service.requests.map((r) => [r.offset, r.limit]),
     [
@@ -114,8 +136,7 @@ test('pages are fetched once each as the list asks for them', async () => {
   assert.equal(source.latest?.hits.size, 250);
   assert.equal((latest as ResultsEvent | null)?.type, 'page');
   source.ensureRange(990, 1200);
-  await wait(20);
-  assert.equal(source.latest?.hits.has(999), true);
+  await until(() => source.latest?.hits.has(999) === true);
   assert.equal(source.latest?.hits.has(1000), false);
   source.dispose();
 });
@@ -127,7 +148,7 @@ test('a slow answer is reported as stalled, and errors are reported with the sta
     stallMs: 20,
   });
   slow.update(setQuery(initialState, 'a'));
-  await wait(100);
+  await until(() => events.includes('results'));
   assert.deepEqual(events, ['stalled', 'results']);
   const failing = new ResultsSource(
     async () => {
@@ -137,7 +158,7 @@ test('a slow answer is reported as stalled, and errors are reported with the sta
     { coalesceMs: 0 },
   );
   failing.update(setQuery(initialState, 'b'));
-  await wait(20);
+  await until(() => events.some((e) => e.startsWith('error:')));
   assert.equal(events[events.length - 1], 'error:search: q is too long');
   slow.dispose();
   failing.dispose();
@@ -147,7 +168,7 @@ test('returning to the state on screen needs no new search', async () => {
   const service = fakeService(3);
   const source = new ResultsSource(service.search, () => {}, { coalesceMs: 0 });
   source.update(setQuery(initialState, 'a'));
-  await wait(20);
+  await until(() => source.latest !== null);
   source.update(setQuery(initialState, 'ab'));
   source.update(setQuery(initialState, 'a'));
   await wait(20);
@@ -156,7 +177,60 @@ test('returning to the state on screen needs no new search', async () => {
     ['a'],
   );
   source.update(setQuery(initialState, 'a'), true, true);
-  await wait(20);
+  await until(() => service.requests.length >= 2);
+  await wait(10);
   assert.equal(service.requests.length, 2, 'a forced refresh searches again');
+  source.dispose();
+});
+
+test('a page past the furthest offset is reached through cursors, each window asked for once', async () => {
+  const service = fakeService(2000);
+  let source: ResultsSource | null = null;
+  // The list asks again for what it shows whenever a page arrives, as the real one does.
+  const events: ResultsEvent[] = [];
+  source = new ResultsSource(
+    service.search,
+    (e) => {
+      events.push(e);
+      if (e.type === 'page') source?.ensureRange(1900, 1950);
+    },
+    { coalesceMs: 0, firstPage: 50, pageSize: 100, maxOffset: 500 },
+  );
+  source.update(setQuery(initialState, 'x'));
+  await until(() => source?.latest !== null);
+  for (let i = 0; i < 5; i++) source.ensureRange(1900, 1950);
+  await until(() => source?.latest?.hits.has(1949) === true);
+  await wait(30);
+  for (let i = 1900; i < 1950; i++) assert.equal(source.latest?.hits.get(i)?.id, `p${i}`, `hit ${i}`);
+  const asked = service.requests.map((r) => `${r.after ?? ''}+${r.offset}`);
+  assert.equal(new Set(asked).size, asked.length, `no window asked for twice: ${asked.join(' ')}`);
+  assert.ok(service.requests.every((r) => r.offset <= 500));
+  assert.ok(service.requests.length <= 6, `a few steps, not a walk page by page: ${asked.join(' ')}`);
+  source.dispose();
+});
+
+test('a page that fails is reported as unavailable and not asked for again', async () => {
+  const service = fakeService(
+    1000,
+    () => 2,
+    (r) => r.offset === 200,
+  );
+  const source = new ResultsSource(service.search, () => undefined, {
+    coalesceMs: 0,
+    firstPage: 50,
+    pageSize: 100,
+  });
+  source.update(setQuery(initialState, 'x'));
+  await until(() => source.latest !== null);
+  source.ensureRange(200, 250);
+  await until(() => (source.latest?.unavailable.length ?? 0) > 0);
+  for (let i = 0; i < 5; i++) {
+    source.ensureRange(200, 250);
+    await wait(10);
+  }
+  assert.equal(service.requests.filter((r) => r.offset === 200).length, 1);
+  assert.deepEqual(source.latest?.unavailable, [
+    { start: 200, end: 300, message: 'service: this page failed' },
+  ]);
   source.dispose();
 });

@@ -1,8 +1,11 @@
 /**
  * Fetches results for the current search state: keystrokes are coalesced, one search is in
  * flight at a time, answers for a state that is no longer current are dropped, and the long
- * tail of results is fetched page by page as the list scrolls. No DOM: timers and
- * AbortController only, so it is tested in Node.
+ * tail of results is fetched page by page as the list scrolls. A page past the furthest
+ * offset the contract allows is reached from the cursor (`next`) of an earlier page, so every
+ * result can be listed; each window is asked for once per search, and one that fails is
+ * reported, never asked for again in a loop. No DOM: timers and AbortController only, so it
+ * is tested in Node.
  */
 import {
   LIMITS,
@@ -28,6 +31,14 @@ export interface Results {
   tookMs: number;
   /** Hits by their index in the whole result list; missing where not fetched yet. */
   hits: Map<number, Hit>;
+  /** Windows of the list that could not be fetched, and why. */
+  unavailable: Unavailable[];
+}
+
+export interface Unavailable {
+  start: number;
+  end: number;
+  message: string;
 }
 
 export type ResultsEvent =
@@ -49,6 +60,8 @@ export interface ResultsOptions {
   pageSize?: number;
   /** After how long without an answer the search is reported as stalled (ms). */
   stallMs?: number;
+  /** The furthest `offset` a request may carry (the contract's limit; smaller in tests). */
+  maxOffset?: number;
 }
 
 const EMPTY_FACETS: Record<FacetName, FacetValue[]> = { speaker: [], topic: [], date: [], kind: [] };
@@ -61,8 +74,12 @@ export class ResultsSource {
   private stallTimer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: { key: string; controller: AbortController } | null = null;
   private pending = false;
-  private pagesInFlight = new Set<number>();
+  /** Windows asked for in this search (start index → in flight, done or failed). */
+  private windows = new Map<number, 'loading' | 'done' | 'failed'>();
+  /** Cursors of this search: the index the page after a cursor starts at → the cursor. */
+  private cursors = new Map<number, string>();
   private generation = 0;
+  private readonly maxOffset: number;
   private readonly coalesceMs: number;
   private readonly firstPage: number;
   private readonly pageSize: number;
@@ -77,6 +94,7 @@ export class ResultsSource {
     this.firstPage = Math.min(LIMITS.pageSize, options.firstPage ?? 60);
     this.pageSize = Math.min(LIMITS.pageSize, options.pageSize ?? LIMITS.pageSize);
     this.stallMs = options.stallMs ?? 300;
+    this.maxOffset = Math.min(LIMITS.maxOffset, options.maxOffset ?? LIMITS.maxOffset);
   }
 
   /** The results last delivered (possibly for an earlier state while a search is on its way). */
@@ -118,14 +136,15 @@ export class ResultsSource {
     }
   }
 
-  /** Makes sure the hits with indices in [start, end) are fetched or on their way. */
+  /** Makes sure the hits with indices in [start, end) are fetched, on their way, or reported unavailable. */
   ensureRange(start: number, end: number): void {
     const results = this.results;
     if (!results || results.key !== this.currentKey || this.current === null) return;
-    const last = Math.min(end, results.total, LIMITS.maxOffset);
+    const last = Math.min(end, results.total);
     for (let i = Math.max(0, start); i < last; i++) {
       if (results.hits.has(i) || this.covered(i)) continue;
-      this.fetchPage(results, i);
+      // A window that cannot be reached yet waits for the cursor of one on the way to it.
+      if (!this.fetchPage(results, i)) return;
       i += this.pageSize - 1;
     }
   }
@@ -137,8 +156,8 @@ export class ResultsSource {
   }
 
   private covered(index: number): boolean {
-    for (const offset of this.pagesInFlight)
-      if (index >= offset && index < offset + this.pageSize) return true;
+    for (const [offset, status] of this.windows)
+      if (status !== 'done' && index >= offset && index < offset + this.pageSize) return true;
     return false;
   }
 
@@ -167,8 +186,11 @@ export class ResultsSource {
             notes: response.notes ?? [],
             tookMs: response.tookMs ?? Date.now() - started,
             hits,
+            unavailable: [],
           };
-          this.pagesInFlight = new Set();
+          this.windows = new Map();
+          this.cursors = new Map();
+          if (response.next !== undefined) this.cursors.set(response.hits.length, response.next);
           this.clearStall();
           this.listener({ type: 'results', results: this.results });
         }
@@ -194,21 +216,66 @@ export class ResultsSource {
     this.stallTimer = null;
   }
 
-  private fetchPage(results: Results, offset: number): void {
-    const pages = this.pagesInFlight;
-    pages.add(offset);
+  /**
+   * Asks for the window of hits starting at `index`: by offset when the contract allows it,
+   * else after the nearest cursor that reaches it. When none does yet, asks for the furthest
+   * window on the way (whose cursor brings it in reach) and returns false.
+   */
+  private fetchPage(results: Results, index: number): boolean {
+    if (index <= this.maxOffset) {
+      this.request(results, index, undefined, index);
+      return true;
+    }
+    let from = -1;
+    for (const at of this.cursors.keys()) if (at <= index && at > from) from = at;
+    if (from >= 0 && index - from <= this.maxOffset) {
+      this.request(results, index, this.cursors.get(from), index - from);
+      return true;
+    }
+    // A step towards it: the furthest window reachable from the last cursor (or the start).
+    const base = Math.max(0, from);
+    const step = base + this.maxOffset;
+    if (this.windows.get(step) === 'failed') {
+      // The way there is broken: say so for this window too, instead of loading forever.
+      this.windows.set(index, 'failed');
+      const end = Math.min(results.total, index + this.pageSize);
+      results.unavailable.push({
+        start: index,
+        end,
+        message: 'an earlier page on the way could not be fetched',
+      });
+      this.listener({ type: 'page', results });
+      return false;
+    }
+    if (!this.windows.has(step)) {
+      this.request(results, step, from >= 0 ? this.cursors.get(from) : undefined, this.maxOffset);
+    }
+    return false;
+  }
+
+  private request(results: Results, index: number, after: string | undefined, offset: number): void {
+    this.windows.set(index, 'loading');
+    const windows = this.windows;
     const controller = new AbortController();
-    this.search(toRequest(results.state, offset, this.pageSize), controller.signal).then(
+    const request = { ...toRequest(results.state, 0, this.pageSize), offset };
+    if (after !== undefined) request.after = after;
+    this.search(request, controller.signal).then(
       (response) => {
-        pages.delete(offset);
         // A page of an earlier search is no use to the list on screen now.
-        if (this.results?.generation !== results.generation) return;
+        if (this.results?.generation !== results.generation || windows !== this.windows) return;
+        windows.set(index, 'done');
         const target = this.results ?? results;
-        response.hits.forEach((h, i) => target.hits.set(offset + i, h));
+        response.hits.forEach((h, i) => target.hits.set(index + i, h));
+        if (response.next !== undefined) this.cursors.set(index + response.hits.length, response.next);
         this.listener({ type: 'page', results: target });
       },
-      () => {
-        pages.delete(offset);
+      (error: unknown) => {
+        if (this.results?.generation !== results.generation || windows !== this.windows) return;
+        windows.set(index, 'failed');
+        const target = this.results ?? results;
+        const end = Math.min(target.total, index + this.pageSize);
+        target.unavailable.push({ start: index, end, message: (error as Error).message });
+        this.listener({ type: 'page', results: target });
       },
     );
   }
