@@ -28,7 +28,7 @@ test('what Putin said about NATO: the citation from the reader and the list quot
   await expect.poll(clipboard(app)).toMatch(/NATO/);
   const fromList = await clipboard(app)();
   expect(fromList).toMatch(
-    /^"… They began by continuing to expand NATO.*" — Vladimir Putin, UN General Debate, /,
+    /^"(… )?They began by continuing to expand NATO.*" — Vladimir Putin, UN General Debate, /,
   );
   expect(fromList).toMatch(/, 2015 \(accessed \d{1,2} \w{3} \d{4}\)$/);
 

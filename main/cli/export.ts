@@ -6,12 +6,12 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { SearchRequest } from '../common/contract';
-import { exportChunks, type SearchFn } from '../common/exportPages';
+import { exportChunks, type ExportSource } from '../common/exportPages';
 import type { ExportFormat } from '../common/exportRows';
 
 /** Writes the export to `out`; resolves with the number of matches written. */
 export async function writeExport(
-  search: SearchFn,
+  source: ExportSource,
   request: SearchRequest,
   format: ExportFormat,
   out: Writable,
@@ -26,7 +26,7 @@ export async function writeExport(
   };
   out.on('error', onError);
   try {
-    for await (const chunk of exportChunks(search, request, format, (page) => {
+    for await (const chunk of exportChunks(source, request, format, (page) => {
       written = page.done;
       onProgress?.(page.done, page.total);
     })) {

@@ -124,7 +124,7 @@ async function run(argv: string[]): Promise<number> {
         if (status.error) throw new Error(status.error);
         if (format) {
           const { writeExport } = await import('./export');
-          await writeExport((r) => service.search(r), request, format, process.stdout);
+          await writeExport(service, request, format, process.stdout);
           return 0;
         }
         const response = await service.search(request);

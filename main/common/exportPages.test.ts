@@ -34,11 +34,18 @@ function corpus(n: number, from = 0): ExtractedDocument[] {
 function shardedSearch(docs: ExtractedDocument[]) {
   const shards = [new SearchIndex(), new SearchIndex()];
   docs.forEach((doc, i) => shards[i % 2]!.addSource(doc.document.path, [doc]));
-  return async (request: SearchRequest) =>
-    mergeResponses(
-      request,
-      shards.map((s) => s.search(request)),
-    );
+  return {
+    search: async (request: SearchRequest) =>
+      mergeResponses(
+        request,
+        shards.map((s) => s.search(request)),
+      ),
+    document: async (id: string) => {
+      const doc = shards.map((s) => s.getDocument(id)).find((d) => d !== undefined);
+      if (!doc) throw new Error(`no document ${id}`);
+      return doc;
+    },
+  };
 }
 
 test('every match is exported once, in each sort order, across shards', async () => {
@@ -60,7 +67,12 @@ test('an export that cannot reach every match says so instead of stopping short'
   const index = new SearchIndex();
   index.addSource('a', corpus(50));
   // a search that drops its cursor after the first page, as an engine without one would
-  const search = async (r: SearchRequest) => ({ ...index.search(r), next: undefined });
+  const search = {
+    search: async (r: SearchRequest) => ({ ...index.search(r), next: undefined }),
+    document: async () => {
+      throw new Error('not needed');
+    },
+  };
   await assert.rejects(async () => {
     for await (const _ of exportPages(search, searchRequest({ q: 'border' }), 20)) {
       // drain
@@ -99,4 +111,24 @@ test('a 100k-match export reopens cleanly as CSV (csv-parse) and as JSON Lines (
     assert.ok(record.date >= previous, 'oldest first');
     previous = record.date;
   }
+});
+
+test('a long statement is exported whole, its highlights moved to the whole text', async () => {
+  const long = `${'Opening words of a long speech. '.repeat(200)}Here NATO is named. ${'More words follow. '.repeat(200)}`;
+  const index = new SearchIndex();
+  index.addSource('un', [makeDoc('un1', [long])]);
+  const source = {
+    search: async (r: SearchRequest) => index.search(r),
+    document: async (id: string) => index.getDocument(id)!,
+  };
+  const first = (await index.search(searchRequest({ q: 'nato' }))).hits[0]!;
+  assert.ok(first.textStart !== undefined && first.text.length < long.length, 'the hit is a window');
+  const pages = [];
+  for await (const page of exportPages(source, searchRequest({ q: 'nato' }))) pages.push(page);
+  const hit = pages[0]!.hits[0]!;
+  assert.ok(hit.text === long, 'the whole statement');
+  assert.deepEqual(
+    hit.highlights.map(([s, e]) => hit.text.slice(s, e)),
+    ['NATO'],
+  );
 });

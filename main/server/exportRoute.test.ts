@@ -38,7 +38,7 @@ after(async () => {
 
 async function expectedIds(q: string): Promise<string[]> {
   const ids: string[] = [];
-  for await (const page of exportPages((r) => service.search(r), searchRequest({ q, sort: 'date-asc' })))
+  for await (const page of exportPages(service, searchRequest({ q, sort: 'date-asc' })))
     ids.push(...page.hits.map((h) => h.id));
   return ids;
 }

@@ -47,10 +47,7 @@ export function registerExportRoute(app: FastifyInstance, service: SearchApi): v
     (request, reply) => {
       const { format, ...search } = request.query as { format: ExportFormat } & Record<string, unknown>;
       const searchRequest = validateSearchRequest(search);
-      const body = Readable.from(
-        exportChunks((r) => service.search(r), searchRequest, format),
-        { objectMode: false },
-      );
+      const body = Readable.from(exportChunks(service, searchRequest, format), { objectMode: false });
       body.on('error', (error) =>
         request.log.error({ err: error, route: EXPORT_ROUTE.http.path }, 'export failed'),
       );

@@ -103,6 +103,16 @@ test('the quote takes the sentence holding most matched words, and the reader’
   );
 });
 
+test('a hit that is a window of a long statement marks the cuts beyond the window', () => {
+  const text = 'The whole of this window is one sentence.';
+  const hit = { text, highlights: [[4, 9]] as Array<[number, number]> };
+  assert.equal(quoteAround(hit.text, hit.highlights, null), 'The whole of this window is one sentence.');
+  assert.equal(
+    quoteAround(hit.text, hit.highlights, null, { before: true, after: true }),
+    '… The whole of this window is one sentence. …',
+  );
+});
+
 test('one sentence longer than the limit is cut around the hit at word boundaries', () => {
   const words = Array.from({ length: 300 }, (_, i) => `w${i}`);
   words[200] = 'NATO';
@@ -126,8 +136,8 @@ test('“putin … nato” in the bundled UN speech: the citation from the list 
   const index = new SearchIndex();
   index.addSource('un/RUS_70_2015.txt', docs);
   const response = index.search(searchRequest({ q: 'nato', speaker: ['Vladimir Putin'] }));
-  const hit = response.hits.find((h) => h.text.length > 10_000);
-  assert.ok(hit, 'the long statement matches');
+  const hit = response.hits.find((h) => h.text.includes('expand NATO'));
+  assert.ok(hit, 'the statement on NATO matches');
   const fromList = citeHit(hit, accessed);
   assert.match(fromList, /They began by continuing to expand NATO/);
   assert.match(
@@ -137,7 +147,8 @@ test('“putin … nato” in the bundled UN speech: the citation from the list 
   assert.ok(fromList.length < MAX_QUOTE + 300);
   const doc = docs[0]!;
   const passage = doc.passages.find((p) => p.id === hit.id)!;
-  const inDoc = hit.highlights.map(([s, e]) => [s + passage.start, e + passage.start] as [number, number]);
+  const shift = passage.start + (hit.textStart ?? 0);
+  const inDoc = hit.highlights.map(([s, e]) => [s + shift, e + shift] as [number, number]);
   assert.equal(citePassage(doc, passage, inDoc, null, accessed), fromList);
   // stepping to the second NATO hit in the reader quotes that one's sentence
   const second = citePassage(doc, passage, inDoc, inDoc[1]!, accessed);

@@ -17,6 +17,8 @@ export interface CitationInput {
   highlights: ReadonlyArray<readonly [number, number]>;
   /** The hit to quote around (offsets into `text`); else the sentence with most matched words. */
   anchor?: readonly [number, number] | null;
+  /** Set when `text` is a window of a longer statement: which sides were cut. */
+  window?: { before: boolean; after: boolean };
   speaker: string | null;
   title: string | null;
   source: string | null;
@@ -55,7 +57,7 @@ export function buildCitation(input: CitationInput, accessed: Date): Citation {
   const title = input.title?.trim() || null;
   const source = input.source?.trim() || null;
   return {
-    quote: quoteAround(input.text, input.highlights, input.anchor ?? null),
+    quote: quoteAround(input.text, input.highlights, input.anchor ?? null, input.window),
     speaker: input.speaker?.trim() || UNATTRIBUTED,
     source,
     title: title && title !== source ? title : null,
@@ -85,6 +87,15 @@ export function citeHit(hit: Hit, accessed: Date): string {
       {
         text: hit.text,
         highlights: hit.highlights,
+        // A hit of a long statement carries a window of it; the quote's ellipses count the rest.
+        ...(hit.textStart !== undefined
+          ? {
+              window: {
+                before: hit.textStart > 0,
+                after: hit.textStart + hit.text.length < (hit.passageLength ?? 0),
+              },
+            }
+          : {}),
         speaker: hit.speaker,
         title: hit.title,
         source: hit.source,
@@ -139,6 +150,7 @@ export function quoteAround(
   text: string,
   highlights: ReadonlyArray<readonly [number, number]>,
   anchor: readonly [number, number] | null,
+  window: { before: boolean; after: boolean } = { before: false, after: false },
 ): string {
   const spans = sentenceSpans(text);
   if (spans.length === 0) return '';
@@ -183,8 +195,8 @@ export function quoteAround(
   const body = text.slice(start, end).replace(/\s+/g, ' ').trim();
   // The statement's own quotation marks would double up with the citation's.
   const bare = body.replace(/^["“”]+|["“”]+$/g, '').trim();
-  const before = text.slice(0, start).replace(/["“”\s]/g, '') !== '' ? '… ' : '';
-  const after = text.slice(end).replace(/["“”\s]/g, '') !== '' ? ' …' : '';
+  const before = window.before || text.slice(0, start).replace(/["“”\s]/g, '') !== '' ? '… ' : '';
+  const after = window.after || text.slice(end).replace(/["“”\s]/g, '') !== '' ? ' …' : '';
   return `${before}${bare}${after}`;
 }
 
