@@ -1,7 +1,7 @@
 /** Page runs of a document read from a paged format, and each passage's place in them. */
 import type { PageRun, Passage } from '../common/contract';
 import { placeAt } from '../common/pages';
-import type { RawPara } from './document';
+import type { RawPara } from './stages/rawDoc';
 
 /**
  * The page runs of a document from its paragraphs' pages (null when no paragraph has a
