@@ -145,6 +145,7 @@ export function createMainStandIn(options: MainStandInOptions) {
   const messageHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const dialogAnswers: Array<{ canceled: boolean; filePaths: string[] }> = [];
+  const saveAnswers: Array<{ canceled: boolean; filePath?: string }> = [];
   const permission: {
     request?: (
       contents: unknown,
@@ -241,6 +242,10 @@ export function createMainStandIn(options: MainStandInOptions) {
         record('dialog.showOpenDialog', ...args);
         return Promise.resolve(dialogAnswers.shift() ?? { canceled: true, filePaths: [] });
       },
+      showSaveDialog: (...args: unknown[]) => {
+        record('dialog.showSaveDialog', ...args);
+        return Promise.resolve(saveAnswers.shift() ?? { canceled: true });
+      },
       showMessageBox: (...args: unknown[]) => {
         record('dialog.showMessageBox', ...args);
         return Promise.resolve({ response: 0, checkboxChecked: false });
@@ -273,6 +278,7 @@ export function createMainStandIn(options: MainStandInOptions) {
     messageHandlers,
     protocolHandlers,
     dialogAnswers,
+    saveAnswers,
     permission,
     get menuTemplate() {
       return state.menuTemplate;

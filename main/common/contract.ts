@@ -27,6 +27,8 @@ export type FacetName = (typeof FACET_NAMES)[number];
 export const LIMITS = {
   queryLength: 1000,
   pageSize: 200,
+  /** Hits per page when the service pages through a search for an export (never over IPC or HTTP). */
+  exportPageSize: 2000,
   defaultPageSize: 20,
   maxOffset: 1_000_000,
   filterValues: 50,
@@ -211,14 +213,10 @@ export const CONTRACT_METHODS = Object.keys(CONTRACT) as ContractMethod[];
 
 /**
  * Exports every match of a search as a file (CSV or JSON Lines, see exportRows.ts): streamed
- * over HTTP with the search's parameters plus `format`; in the desktop app the main process
- * writes it to the file the user picks and reports progress on `progressChannel`.
+ * over HTTP with the search's parameters plus `format`. In the desktop app the main process
+ * writes it to the file the user picks (DESKTOP_CHANNELS.exportResults in bridge.ts).
  */
-export const EXPORT_ROUTE = {
-  channel: 'dictum:export',
-  progressChannel: 'dictum:export-progress',
-  http: { method: 'GET', path: '/api/export' },
-} as const;
+export const EXPORT_ROUTE = { http: { method: 'GET', path: '/api/export' } } as const;
 
 /** A request with every omitted field set to its default. */
 export function searchRequest(partial: Partial<SearchRequest> = {}): SearchRequest {

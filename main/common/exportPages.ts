@@ -3,7 +3,14 @@
  * cursor, so it reaches matches beyond any offset limit and holds one page at a time. Pure:
  * the caller passes the service (or anything with its `search` and `document`).
  */
-import { LIMITS, type ExtractedDocument, type Hit, type SearchApi, type SearchRequest } from './contract';
+import {
+  LIMITS,
+  type ExtractedDocument,
+  type Hit,
+  type SearchApi,
+  type SearchRequest,
+  type SearchResponse,
+} from './contract';
 import { exportLine, exportPreamble, type ExportFormat } from './exportRows';
 
 export interface ExportPage {
@@ -14,8 +21,13 @@ export interface ExportPage {
   total: number;
 }
 
-/** What an export reads from: the contract's search, and its documents for long statements. */
-export type ExportSource = Pick<SearchApi, 'search' | 'document'>;
+/**
+ * What an export reads from: the contract's search, and its documents for long statements.
+ * A search that takes a page limit (the service) is asked for pages of LIMITS.exportPageSize.
+ */
+export type ExportSource = Pick<SearchApi, 'document'> & {
+  search(request: SearchRequest, pageLimit?: number): Promise<SearchResponse>;
+};
 
 /**
  * Yields the pages of every match of `request` (its limit, offset and cursor are ignored).
@@ -24,19 +36,17 @@ export type ExportSource = Pick<SearchApi, 'search' | 'document'>;
 export async function* exportPages(
   source: ExportSource,
   request: SearchRequest,
-  pageSize: number = LIMITS.pageSize,
+  pageSize: number = LIMITS.exportPageSize,
 ): AsyncGenerator<ExportPage> {
   const { after: _after, ...base } = request;
   const whole = wholeHits(source);
   let after: string | undefined;
   let done = 0;
   for (;;) {
-    const response = await source.search({
-      ...base,
-      offset: 0,
-      limit: pageSize,
-      ...(after ? { after } : {}),
-    });
+    const response = await source.search(
+      { ...base, offset: 0, limit: pageSize, ...(after ? { after } : {}) },
+      pageSize,
+    );
     done += response.hits.length;
     if (response.hits.length > 0) {
       const hits: Hit[] = [];

@@ -3,7 +3,7 @@
  * contract's schemas. HTTP uses the same schemas through Fastify.
  */
 import { Value } from '@sinclair/typebox/value';
-import { ContractError, searchRequest, type SearchRequest } from './contract';
+import { ContractError, LIMITS, searchRequest, type SearchRequest } from './contract';
 import { decodeCursor } from './order';
 import { DocumentIdSchema, SearchRequestSchema } from './schemas';
 
@@ -15,7 +15,7 @@ function firstError(schema: Parameters<typeof Value.Errors>[0], value: unknown):
 }
 
 /** A search request from anywhere, with defaults filled in; throws ContractError when it breaks the contract. */
-export function validateSearchRequest(raw: unknown): SearchRequest {
+export function validateSearchRequest(raw: unknown, pageLimit: number = LIMITS.pageSize): SearchRequest {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ContractError('search: the request must be an object');
   }
@@ -23,9 +23,13 @@ export function validateSearchRequest(raw: unknown): SearchRequest {
   const optional = new Set(['from', 'to', 'after']);
   const unknownKeys = Object.keys(raw).filter((k) => !(k in candidate) && !optional.has(k));
   if (unknownKeys.length > 0) throw new ContractError(`search: unknown field ${unknownKeys.join(', ')}`);
-  if (!Value.Check(SearchRequestSchema, candidate)) {
+  // An export pages with larger pages than any client may ask for (LIMITS.exportPageSize).
+  if (
+    !Value.Check(SearchRequestSchema, { ...candidate, limit: Math.min(candidate.limit, LIMITS.pageSize) })
+  ) {
     throw new ContractError(`search: ${firstError(SearchRequestSchema, candidate)}`);
   }
+  if (candidate.limit > pageLimit) throw new ContractError(`search: limit: must be <= ${pageLimit}`);
   if (candidate.from && candidate.to && dateStart(candidate.from) > dateEnd(candidate.to)) {
     throw new ContractError('search: from must not be after to');
   }

@@ -21,7 +21,13 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESKTOP_CHANNELS, STATUS_EVENT_CHANNEL } from '../common/bridge';
+import { parse } from 'csv-parse/sync';
+import {
+  DESKTOP_CHANNELS,
+  EXPORT_PROGRESS_CHANNEL,
+  STATUS_EVENT_CHANNEL,
+  type ExportOutcome,
+} from '../common/bridge';
 import { CONTRACT, CONTRACT_METHODS, type SearchResponse, type StatusResponse } from '../common/contract';
 import { buildForTest, type TestDist } from './buildForTest';
 import { DROPPED_FOLDER_CHANNEL, MENU_COMMAND_CHANNEL, type IpcResult } from './channels';
@@ -446,6 +452,22 @@ describe('electron main process (built, against a recording stand-in)', () => {
     const recent =
       findItem(stand.menuTemplate ?? [], 'Open Recent')?.submenu?.map((item) => item.label) ?? [];
     assert.ok(recent[0]?.includes(corpusB) && recent[1]?.includes(corpusA), `recent: ${recent.join(' | ')}`);
+  });
+
+  it('exports every match to the file chosen in the save dialog, with progress', async () => {
+    const file = join(work, 'export.csv');
+    stand.saveAnswers.push({ canceled: false, filePath: file });
+    const outcome = await value<ExportOutcome>(DESKTOP_CHANNELS.exportResults, { q: '' }, 'csv');
+    const total = (await value<SearchResponse>(CONTRACT.search.channel, { q: '', limit: 0 })).total;
+    assert.deepEqual(outcome, { path: file, rows: total });
+    const rows = parse(readFileSync(file, 'utf8'), { bom: true, columns: true }) as unknown[];
+    assert.equal(rows.length, total);
+    const progress = mainWindow().webContents.sent.filter((m) => m.channel === EXPORT_PROGRESS_CHANNEL);
+    assert.deepEqual(progress.at(-1)?.args[0], { done: total, total });
+    // Cancelling the dialog writes nothing; a bad format is refused before any dialog.
+    assert.equal(await value(DESKTOP_CHANNELS.exportResults, { q: '' }, 'jsonl'), null);
+    const bad = await invoke(DESKTOP_CHANNELS.exportResults, [{ q: '' }, 'xml']);
+    assert.ok(!bad.ok && /format/.test(bad.error));
   });
 
   it('opens a dropped folder, and only from the app window', async () => {

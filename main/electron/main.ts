@@ -22,7 +22,8 @@ import {
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
-import { DESKTOP_CHANNELS, STATUS_EVENT_CHANNEL } from '../common/bridge';
+import { DESKTOP_CHANNELS, EXPORT_PROGRESS_CHANNEL, STATUS_EVENT_CHANNEL } from '../common/bridge';
+import { saveExport } from './exportSave';
 import {
   CONTRACT,
   CONTRACT_METHODS,
@@ -204,6 +205,22 @@ function start(): void {
   handle(DESKTOP_CHANNELS.openCorpusDialog, 0, () => chooseCorpus());
   handle(DESKTOP_CHANNELS.openOriginal, 1, async (raw) => openOriginal(validateDocumentId(raw)));
   handle(DESKTOP_CHANNELS.revealOriginal, 1, async (raw) => revealOriginal(validateDocumentId(raw)));
+  handle(DESKTOP_CHANNELS.exportResults, 2, (request, format) =>
+    saveExport(
+      {
+        showSaveDialog: (options) =>
+          window && !window.isDestroyed()
+            ? dialog.showSaveDialog(window, options)
+            : dialog.showSaveDialog(options),
+        source: async () => (await service()).service,
+        progress: (p) => {
+          if (window && !window.isDestroyed()) window.webContents.send(EXPORT_PROGRESS_CHANNEL, p);
+        },
+      },
+      request,
+      format,
+    ),
+  );
 
   ipcMain.on(DROPPED_FOLDER_CHANNEL, (event, raw: unknown) => {
     const problem = checkSender(event);

@@ -36,12 +36,14 @@ describe('electron preload (built, sandboxed, against a recording stand-in)', ()
     assert.deepEqual(Object.keys(bridge).sort(), [
       'desktop',
       'document',
+      'onExportProgress',
       'onStatus',
       'platform',
       'search',
       'status',
     ]);
     assert.deepEqual(Object.keys(bridge.desktop ?? {}).sort(), [
+      'exportResults',
       'openCorpusDialog',
       'openOriginal',
       'revealOriginal',

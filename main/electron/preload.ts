@@ -12,7 +12,9 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   DESKTOP_CHANNELS,
+  EXPORT_PROGRESS_CHANNEL,
   STATUS_EVENT_CHANNEL,
+  type ExportProgress,
   type DictumBridge,
   type HostPlatform,
 } from '../common/bridge';
@@ -54,6 +56,15 @@ const bridge: DictumBridge = {
     openCorpusDialog: () => invoke(DESKTOP_CHANNELS.openCorpusDialog),
     openOriginal: (docId) => invoke(DESKTOP_CHANNELS.openOriginal, docId),
     revealOriginal: (docId) => invoke(DESKTOP_CHANNELS.revealOriginal, docId),
+    exportResults: (request, format) => invoke(DESKTOP_CHANNELS.exportResults, request, format),
+  },
+  onExportProgress(listener) {
+    if (typeof listener !== 'function') throw new TypeError('preload: onExportProgress needs a function');
+    const relay = (_event: unknown, progress: ExportProgress) => listener(progress);
+    ipcRenderer.on(EXPORT_PROGRESS_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(EXPORT_PROGRESS_CHANNEL, relay);
+    };
   },
 };
 

@@ -212,10 +212,11 @@ export class WorkerSearchService implements SearchService {
   // -------------------------------------------------------------------------
   // The search API
 
-  async search(raw: SearchRequest): Promise<SearchResponse> {
+  /** `pageLimit` above LIMITS.pageSize is for exports only (IPC and HTTP validate first). */
+  async search(raw: SearchRequest, pageLimit?: number): Promise<SearchResponse> {
     this.assertOpen();
     this.lastRequestAt = Date.now();
-    const request = validateSearchRequest(raw);
+    const request = validateSearchRequest(raw, pageLimit);
     const started = performance.now();
     const timeout = this.tuning.requestTimeoutMs;
     let response: SearchResponse;
