@@ -53,3 +53,37 @@ test('a second verb whose subject is another person does not inherit the first s
     ['Chris Christie', 'not ready for the job.'],
   ]);
 });
+
+test('an appositive with a place inside it ("from Sumter, South Carolina,") still leads to the person', () => {
+  const got = quotes(
+    'Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says Cruz will “leave here with momentum.”',
+  );
+  assert.deepEqual(got, [['Dean Johnson', 'leave here with momentum.']]);
+});
+
+test('a possessive after the speaker’s verb is part of what was said, not its source', () => {
+  const got = quotes(
+    'Paul Ryan spoke in Janesville. Ryan said Obama’s words and actions “amount to a form of intimidation that undermines liberty.”',
+  );
+  assert.deepEqual(got, [['Paul Ryan', 'amount to a form of intimidation that undermines liberty.']]);
+});
+
+test('an abbreviated title inside a name run ("Former Arkansas Gov. Mike Huckabee") keeps the person', () => {
+  const got = quotes(
+    'Former Arkansas Gov. Mike Huckabee, for his part, is labeling Obama’s actions “a blatant, belligerent abuse of power.”',
+  );
+  assert.deepEqual(got, [['Mike Huckabee', 'a blatant, belligerent abuse of power.']]);
+});
+
+test('a name that only qualifies a role after the verb is not the speaker', () => {
+  const got = quotes(
+    [
+      '“This has gone from being a matter of curiosity,” said Clinton’s top foreign policy aide Jake Sullivan.',
+      '“Only in Washington is this a conflict,” said Huckabee campaign spokesman Hogan Gidley.',
+    ].join('\n\n'),
+  );
+  assert.deepEqual(got, [
+    ['Jake Sullivan', 'This has gone from being a matter of curiosity'],
+    ['Hogan Gidley', 'Only in Washington is this a conflict'],
+  ]);
+});

@@ -26,8 +26,9 @@ export function stripStarters(phrase: string): string {
   return words.slice(i).join(' ');
 }
 
+// an abbreviated title may stand inside the run too: "Former Arkansas Gov. Mike Huckabee"
 export const NAME_RUN =
-  /(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Rev|Sgt|Prof|Amb|Adm)\.|\p{Lu}[\p{L}’'-]*)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*))*/gu;
+  /(?:\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Rev|Sgt|Prof|Amb|Adm)\.|\p{Lu}[\p{L}’'-]*)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?(?:\p{Lu}\.|(?:Sen|Rep|Gov|Gen|Lt|Col|Capt|Rev|Sgt|Prof|Amb|Adm)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}’'-]*))*/gu;
 
 export interface Mention {
   at: number;

@@ -126,8 +126,11 @@ const NAME = `(?<![\\p{L}\\-])${NAME_WORD}(?:\\s+(?:${NAME_WORD}|(?:de|van|von|b
 const ROLE = `(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\\s+(?:[\\p{L}.’'\\-]+\\s+){0,3}?(?:${ROLE_NOUNS})`;
 const PRON = `(?:he|she|they|He|She|They)`;
 const MENTION = `(${ROLE}|${NAME}|${PRON})`;
-/** An appositive or a party tag between a name and its verb: "Weingarten, a longtime Clinton supporter," */
-const APPOS = `(?:\\s*\\([^()"“”]{1,40}\\))?(?:,\\s+[^,"“”]{2,110}?,)?`;
+/**
+ * An appositive or a party tag between a name and its verb: "Weingarten, a longtime Clinton
+ * supporter,"; "Dean Johnson, a salesman from Sumter, South Carolina," (a place inside it).
+ */
+const APPOS = `(?:\\s*\\([^()"“”]{1,40}\\))?(?:,\\s+[^,"“”]{2,110}?(?:,\\s+[^,"“”]{2,40}?)?,)?`;
 /** Adverbs and auxiliaries between a name and its verb: "Trump also said", "he has told". */
 const ADV =
   `(?:(?:\\p{Ll}+ly|also|then|later|once|again|recently|previously|further|even|still|often|first|` +
@@ -151,6 +154,8 @@ const BEFORE_POSSESSIVE = new RegExp(
   'gu',
 );
 const BEFORE_CUE_MENTION_COLON = new RegExp(`(?:${CUE_STRICT})\\s+${MENTION}\\s*[:,]\\s*$`, 'u');
+/** Lower-case words ending in a role noun, between a qualifying name and the speaker's. */
+const ROLE_GAP = new RegExp(`^(?:[’']s)?\\s+(?:[\\p{Ll}\\-]+\\s+){0,4}?(?:${ROLE_NOUNS})\\s+$`, 'u');
 const LOOSE_CUE = new RegExp(`\\b(?:${CUE_LOOSE})\\b`, 'u');
 const NAME_IN_CHUNK = new RegExp(NAME, 'gu');
 const CHUNK_LEAD = new RegExp(`^\\s*(?:${PRON}\\b|${ROLE}\\b)`, 'u');
@@ -219,8 +224,17 @@ export function attributeQuote(
         let m: RegExpExecArray | null;
         while ((m = NAME_IN_CHUNK.exec(chunk)) !== null)
           candidates.push({ text: m[0], at: chunkAt + m.index });
-        const first = candidates[0];
-        if (first) return { mention: first.text, at: first.at, candidates, sentenceStart, how: 'after' };
+        // "said Clinton's top foreign policy aide Jake Sullivan", "said Huckabee campaign
+        // spokesman Hogan Gidley": a name that only qualifies a role is not the speaker
+        const speakers = candidates.filter((c, i) => {
+          const next = candidates[i + 1];
+          if (!next) return true;
+          const gap = chunk.slice(c.at - chunkAt + c.text.length, next.at - chunkAt);
+          return !ROLE_GAP.test(gap);
+        });
+        const first = speakers[0];
+        if (first)
+          return { mention: first.text, at: first.at, candidates: speakers, sentenceStart, how: 'after' };
       }
       const m3 = AFTER_ACCORDING.exec(tail);
       if (m3 && m3[1])
@@ -257,6 +271,14 @@ export function attributeQuote(
       }
       if (m[0].length === 0) re.lastIndex++;
     }
+  }
+  // 'Ryan said Obama's words "amount to ..."': a possessive after a speaker's verb is part
+  // of what the speaker said, not the source
+  if (best && best.how === 'possessive') {
+    BEFORE_MENTION_CUE.lastIndex = 0;
+    const subject = BEFORE_MENTION_CUE.exec(head);
+    if (subject && subject[1] && sentenceStart + subject.index < best.at)
+      best = { mention: subject[1], at: sentenceStart + subject.index, sentenceStart, how: 'before' };
   }
   if (best) return best;
   // 'Republican pollster Daron Shaw: "..."', 'X released the following statement: "..."'
