@@ -154,3 +154,42 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`task: open another folder from the browser says how, and the browser keeps its hands off (${scheme})`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new DictumPage(page);
+    await app.open();
+    // Whether the page kept the browser from its own Ctrl+O (its file dialog).
+    await page.evaluate(
+      "window.addEventListener('keydown', (e) => { if (e.key === 'o' && e.ctrlKey) window.ctrlO = e.defaultPrevented; })",
+    );
+    await app.press('Control+o');
+    const dialog = page.getByRole('dialog', { name: 'Open a folder' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('npx dictum serve --corpus');
+    await expect(dialog).toContainText(/started with: .+corpus/);
+    expect(await page.evaluate('window.ctrlO')).toBe(true);
+    await app.expectAxeClean('the open-folder help');
+    if (scheme === 'light') await app.screenshots('open-folder');
+    await app.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(app.search).toBeFocused();
+
+    // A folder dropped on the page: explained, and the page stays where it is.
+    const url = page.url();
+    // (Written as text: the e2e code is typed for Node, without the DOM's types.)
+    const dropped = await page.evaluateHandle(
+      "(() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'articles')); return d; })()",
+    );
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: dropped });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: dropped });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('“articles” was dropped here');
+    expect(page.url()).toBe(url);
+    await app.press('Escape');
+  });
+}

@@ -13,6 +13,7 @@ import { LiveRegion } from './liveRegion';
 import type { CommandRegistry } from './model/commands';
 import { actionFor } from './model/keys';
 import { Dialog, StatusBar, renderKeyList, renderSkipped } from './panels';
+import { catchDrops, OpenFolderHelp } from './openFolder';
 import { QueryBar } from './queryBar';
 import { ReaderController } from './readerController';
 import { SearchController } from './searchController';
@@ -22,6 +23,7 @@ class App {
   private readonly commands: CommandRegistry<CommandContext>;
   private readonly help: Dialog;
   private readonly skipped: Dialog;
+  private readonly openFolder: OpenFolderHelp;
   private readonly statusBar: StatusBar;
   private readonly search: SearchController;
   private readonly queryBar: QueryBar;
@@ -59,12 +61,16 @@ class App {
     this.help = new Dialog('help', 'Keyboard');
     renderKeyList(this.help.body, platform, desktop !== null);
     this.skipped = new Dialog('skipped', 'Skipped files');
+    const openFolder = new OpenFolderHelp(() => this.status?.corpus.path ?? null);
+    this.openFolder = openFolder;
     this.statusBar = new StatusBar(
       platform,
       () => this.showSkipped(),
       () => this.help.show(),
-      desktop ? () => void desktop.openCorpusDialog() : null,
+      desktop ? () => void desktop.openCorpusDialog() : () => openFolder.show(),
     );
+    // The desktop's preload takes dropped folders; a browser would navigate to the file.
+    if (!desktop) catchDrops((name) => openFolder.show(name));
     this.commands = registerCommands({
       store,
       bridge,
@@ -73,6 +79,7 @@ class App {
       reader,
       help: this.help,
       showSkipped: () => this.showSkipped(),
+      showOpenFolderHelp: () => openFolder.show(),
     });
     const layout = new Layout(root, {
       platform,
@@ -81,7 +88,7 @@ class App {
       reader: reader.view,
       statusBar: this.statusBar,
       live,
-      dialogs: [this.help, this.skipped],
+      dialogs: [this.help, this.skipped, openFolder.dialog],
       run: (action) => this.commands.run(action, { active: document.activeElement }),
     });
 
@@ -107,7 +114,7 @@ class App {
 
   private onKey(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.isComposing) return;
-    if (this.help.isOpen || this.skipped.isOpen) return;
+    if (this.help.isOpen || this.skipped.isOpen || this.openFolder.dialog.isOpen) return;
     const active = document.activeElement;
     const action = actionFor(e, this.bridge.platform, isTyping(active));
     if (action !== null && this.commands.run(action, { active })) e.preventDefault();

@@ -34,6 +34,8 @@ export interface AppParts {
   reader: ReaderController;
   help: Dialog;
   showSkipped(): void;
+  /** In a browser: how to open another folder. */
+  showOpenFolderHelp(): void;
 }
 
 export function registerCommands(parts: AppParts): CommandRegistry<CommandContext> {
@@ -146,8 +148,9 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
     return true;
   });
   registry.register('openCorpus', () => {
-    if (!bridge.desktop) return false;
-    void bridge.desktop.openCorpusDialog();
+    // Handled in the browser too, so Ctrl+O never opens the browser's own file dialog.
+    if (bridge.desktop) void bridge.desktop.openCorpusDialog();
+    else parts.showOpenFolderHelp();
     return true;
   });
   registry.register('skipped', () => {

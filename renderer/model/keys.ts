@@ -156,9 +156,8 @@ export const BINDINGS: readonly Binding[] = [
     action: 'openCorpus',
     chords: ['Mod+O'],
     when: 'always',
-    label: 'Open a corpus folder',
+    label: 'Open a corpus folder (in a browser: how to)',
     group: 'App',
-    desktopOnly: true,
   },
   {
     action: 'skipped',
