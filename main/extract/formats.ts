@@ -16,10 +16,10 @@ export class FormatError extends Error {}
 
 export type TextFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
 /** Formats read from their bytes by the readers in main/corpus/formats. */
-export type BinaryFormat = 'pdf' | 'docx' | 'odt';
+export type BinaryFormat = 'pdf' | 'docx' | 'odt' | 'eml' | 'mbox';
 export type Format = TextFormat | BinaryFormat;
 
-const BINARY: ReadonlySet<Format> = new Set<BinaryFormat>(['pdf', 'docx', 'odt']);
+const BINARY: ReadonlySet<Format> = new Set<BinaryFormat>(['pdf', 'docx', 'odt', 'eml', 'mbox']);
 
 export function isBinaryFormat(format: Format): format is BinaryFormat {
   return BINARY.has(format);
@@ -39,6 +39,8 @@ const EXTENSIONS: Record<string, Format> = {
   pdf: 'pdf',
   docx: 'docx',
   odt: 'odt',
+  eml: 'eml',
+  mbox: 'mbox',
 };
 
 /** The format of a file by its name; null when Dictum does not read it. */

@@ -2,12 +2,13 @@
  * The readers of binary formats, chosen by format: bytes in, documents for the reading
  * stages out, within a budget of time, pages and inflated bytes.
  */
-import type { BinaryFormat, RawDoc } from '../../extract/extractDocuments';
+import { formatOf, isBinaryFormat, type BinaryFormat, type RawDoc } from '../../extract/extractDocuments';
 import { layoutPages, type DroppedText } from '../../extract/readers/pageLayout';
 import { pagedRawDoc } from '../../extract/readers/pagedDocument';
 import { FormatReadError, type ReadBudget } from './budget';
 import { readPdfText } from './pdf';
 import { readZipParts } from './zip';
+import { readEmail } from './email';
 import { docxParagraphs, odtParagraphs, officeProperties, officeRawDoc } from '../../extract/readers/officeXml';
 
 export interface BinaryRead {
@@ -62,5 +63,13 @@ export function readBinary(
     case 'docx':
     case 'odt':
       return Promise.resolve().then(() => readOffice(format, path, bytes, mtimeMs, budget));
+    case 'eml':
+    case 'mbox':
+      return readEmail(format, path, bytes, mtimeMs, budget, async (attachedPath, attached) => {
+        const inner = formatOf(attachedPath);
+        return inner && isBinaryFormat(inner) && inner !== 'eml' && inner !== 'mbox'
+          ? (await readBinary(inner, attachedPath, attached, mtimeMs, budget)).raws
+          : [];
+      }).then((r) => ({ ...r, dropped: {} }));
   }
 }

@@ -62,6 +62,7 @@ export function buildPassages(input: Attributed, prepared: Prepared): ExtractedD
     dateSource,
     topics: [...new Set([...metaTopics, ...keywordTopics])],
     ...(pages ? { pages } : {}),
+    ...(raw.attachedTo ? { attachedTo: raw.attachedTo } : {}),
   };
   return { document, text, passages };
 }

@@ -28,4 +28,6 @@ export interface RawDoc {
   /** Paragraph speakers come from the source (do not look for labels). */
   explicitSpeakers: boolean;
   mtimeMs: number;
+  /** The id of the e-mail message this document came attached to. */
+  attachedTo?: string;
 }
