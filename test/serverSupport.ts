@@ -94,7 +94,7 @@ export interface Answer {
 /** GET (or another method) over plain HTTP with exactly the headers given. */
 export function send(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+  options: { method?: string; headers?: Record<string, string>; timeoutMs?: number; body?: string } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -117,7 +117,7 @@ export function send(
     );
     req.setTimeout(options.timeoutMs ?? 10_000, () => req.destroy(new Error(`request to ${url} timed out`)));
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 

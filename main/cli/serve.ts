@@ -28,17 +28,19 @@ export interface Serving {
 export async function startServing(options: ServeOptions, takeFreePort = false): Promise<Serving> {
   const { createSearchService } = await import('../service/index');
   const { startServer } = await import('../server/index');
-  const service = createSearchService({
-    corpusDir: options.corpusDir,
-    cacheDir: options.cacheDir,
-    watch: true,
-  });
+  const { SwitchableService } = await import('../server/switchableService');
+  const service = new SwitchableService(
+    (corpusDir) => createSearchService({ corpusDir, cacheDir: options.cacheDir, watch: true }),
+    options.corpusDir,
+  );
   const serverOptions = {
     service,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? DEFAULT_PORT,
     token: options.token,
     staticDir: rendererDir(),
+    // The browser UI's Ctrl+O; the server itself refuses it where it is shared.
+    openCorpus: (dir: string) => service.open(dir),
   };
   let server;
   try {

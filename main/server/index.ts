@@ -18,6 +18,7 @@ import { CONTRACT, ContractError, type SearchApi, type StatusResponse } from '..
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
 import { handleClientError } from './clientError';
 import { EventStreams } from './events';
+import { OPEN_FOLDER_ROUTE, ORIGINAL_ROUTE, registerCorpusRoutes } from './corpusRoutes';
 import { registerExportRoute } from './exportRoute';
 import { openApiDocument } from './openapi';
 import { contractRoutes, type JsonSchema } from './schemas';
@@ -54,6 +55,11 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** Most Server-Sent Event streams open at once (default 64). */
   maxEventStreams?: number;
+  /**
+   * Opens another corpus folder in the running server (POST /api/open-folder). Offered only
+   * on a local server: loopback, no access token, no CORS.
+   */
+  openCorpus?: (dir: string) => Promise<StatusResponse['corpus']>;
 }
 
 export interface RunningServer {
@@ -157,6 +163,8 @@ export async function buildServer(
     ...routes.map((route): [string, string] => [route.path, route.method]),
     ['/api/events', 'events'],
     ['/api/openapi.json', 'openapi'],
+    [ORIGINAL_ROUTE, 'original'],
+    [OPEN_FOLDER_ROUTE, 'open-folder'],
   ]);
 
   const app = Fastify({
@@ -350,6 +358,15 @@ export async function buildServer(
   );
 
   registerExportRoute(app, service);
+  registerCorpusRoutes(app, {
+    service,
+    openCorpus: options.openCorpus,
+    openRefusal: token
+      ? 'a shared server (one with an access token) keeps its folder'
+      : corsOrigins.size > 0
+        ? 'a server other sites may call (CORS) keeps its folder'
+        : null,
+  });
 
   const openapi = openApiDocument(routes, { version: packageVersion(), tokenRequired: token !== undefined });
   app.get('/api/openapi.json', { schema: { querystring: NO_PARAMETERS } }, async () => openapi);
