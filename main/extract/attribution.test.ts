@@ -87,3 +87,20 @@ test('a name that only qualifies a role after the verb is not the speaker', () =
     ['Hogan Gidley', 'Only in Washington is this a conflict'],
   ]);
 });
+
+test('"adding that Trump ..." goes on in the first speaker’s voice; the person after the verb is its object', () => {
+  const got = quotes(
+    'Ted Cruz spoke in Columbia. Cruz said that there is “only one strong conservative in a position to win this race,” adding that it’s why Donald Trump “relentlessly attacks us and ignores the other candidates.”',
+  );
+  assert.deepEqual(got, [
+    ['Ted Cruz', 'only one strong conservative in a position to win this race'],
+    ['Ted Cruz', 'relentlessly attacks us and ignores the other candidates.'],
+  ]);
+});
+
+test('"is questioning whether" reports speech', () => {
+  const got = quotes(
+    'Republican front-runner Donald Trump is questioning whether President Barack Obama would have attended the funeral “if it were held in a mosque.”',
+  );
+  assert.deepEqual(got, [['Donald Trump', 'if it were held in a mosque.']]);
+});

@@ -101,6 +101,8 @@ const CUE_LOOSE =
   `${CUE_VERBS}|saying|telling|adding|noting|arguing|writing|tweeting|declaring|stating|calling|` +
   'describing|insisting|warning|explaining|asking|claiming|urging|suggesting|vowing|promising|' +
   'repeating|recalling|dismissing|accusing|blasting|praising|labeling|dubbing|announcing|' +
+  'questioning|wondering|charging|complaining|predicting|boasting|joking|lamenting|conceding|' +
+  'acknowledging|admitting|contending|asserting|maintaining|' +
   'in a statement|in an interview|in a tweet|in an email|in a speech|on Twitter|on twitter';
 
 const CUE = `(?:${CUE_VERBS})`;

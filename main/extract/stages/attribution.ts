@@ -78,7 +78,8 @@ export function attributeQuotes(input: Quoted): Attributed {
             a?.how === 'subject' &&
             between.length < 200 &&
             !/[.!?;]/.test(between) &&
-            !mentions.some((m) => m.at > prev.s.end && m.at < q.start);
+            // a person named after the verb is its object ("adding that Trump "attacks us"")
+            !mentions.some((m) => m.at > prev.s.end && m.at < a.at);
           if (
             prev.s === qs[j - 1] &&
             prev.speaker &&
