@@ -179,11 +179,14 @@ export class Facets {
       names: string[],
       skipZeroId: boolean,
       selected: Uint8Array | null,
+      live: Uint32Array | null,
     ): FacetValue[] => {
       const list: FacetValue[] = [];
       for (let i = skipZeroId ? 1 : 0; i < counts.length; i++) {
-        if (counts[i]! > 0 || (selected !== null && selected[i] === 1))
-          list.push({ value: names[i]!, count: counts[i]! });
+        // A selected value is listed with no matches too, but only while some passage has it:
+        // the dictionaries keep values of removed documents, which a fresh index never saw.
+        const listed = selected !== null && selected[i] === 1 && (live === null || live[i]! > 0);
+        if (counts[i]! > 0 || listed) list.push({ value: names[i]!, count: counts[i]! });
       }
       list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
       if (list.length <= this.facetLimit) return list;
@@ -194,9 +197,9 @@ export class Facets {
       return kept;
     };
     const facets: Record<FacetName, FacetValue[]> = {
-      speaker: top(c.speaker, this.t.speakers, true, _sel.speaker),
-      topic: top(c.topic, this.t.topics, false, _sel.topic),
-      kind: top(c.kind, PASSAGE_KINDS as unknown as string[], false, _sel.kind),
+      speaker: top(c.speaker, this.t.speakers, true, _sel.speaker, this.t.speakerCount.data),
+      topic: top(c.topic, this.t.topics, false, _sel.topic, this.t.topicCount.data),
+      kind: top(c.kind, PASSAGE_KINDS as unknown as string[], false, _sel.kind, null),
       date: bucketDates(
         this.t.dates.map((d, i) => ({ date: d, count: c.date[i]! })).filter((x, i) => i > 0 && x.count > 0),
       ),

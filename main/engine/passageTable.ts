@@ -41,6 +41,8 @@ export class PassageTable {
   speakerCount = new Grow(Uint32Array);
   topics: string[] = [];
   topicIds = new Map<string, number>();
+  /** Live passages per topic, as speakerCount per speaker: dictionaries keep removed values. */
+  topicCount = new Grow(Uint32Array);
   dates: string[] = [''];
   dateIds = new Map<string, number>();
   dateMin = Grow.from(Int32Array, new Int32Array(1));
@@ -126,6 +128,7 @@ export class PassageTable {
       id = this.topics.length;
       this.topics.push(topic);
       this.topicIds.set(topic, id);
+      this.topicCount.push(0);
     }
     return id;
   }
@@ -210,7 +213,10 @@ export class PassageTable {
         const id = this.internTopic(t);
         let dup = false;
         for (let j = topicFrom; j < this.pTopics.length; j++) if (this.pTopics.data[j] === id) dup = true;
-        if (!dup) this.pTopics.push(id);
+        if (!dup) {
+          this.pTopics.push(id);
+          this.topicCount.data[id]!++;
+        }
       }
       this.pTopicStart.push(this.pTopics.length);
       this.pAlive.push(1);
@@ -250,6 +256,8 @@ export class PassageTable {
       if (this.pAlive.data[p] !== 1) continue;
       this.pAlive.data[p] = 0;
       this.speakerCount.data[this.pSpeaker.data[p]!]!--;
+      for (let j = this.pTopicStart.data[p]!; j < this.pTopicStart.data[p + 1]!; j++)
+        this.topicCount.data[this.pTopics.data[j]!]!--;
       this.postings.forgetLength(this.pLength.data[p]!);
       this.livePassages--;
     }
@@ -302,11 +310,15 @@ export class PassageTable {
     }
     this.speakerCount = new Grow(Uint32Array, this.speakers.length + 16);
     for (let i = 0; i < this.speakers.length; i++) this.speakerCount.push(0);
+    this.topicCount = new Grow(Uint32Array, this.topics.length + 16);
+    for (let i = 0; i < this.topics.length; i++) this.topicCount.push(0);
     this.livePassages = 0;
     for (let p = 0; p < this.pDoc.length; p++) {
       if (this.pAlive.data[p] !== 1) continue;
       this.livePassages++;
       this.speakerCount.data[this.pSpeaker.data[p]!]!++;
+      for (let j = this.pTopicStart.data[p]!; j < this.pTopicStart.data[p + 1]!; j++)
+        this.topicCount.data[this.pTopics.data[j]!]!++;
     }
     this.docIndex = new Map();
     this.sources = new Map();

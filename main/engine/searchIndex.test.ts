@@ -541,3 +541,25 @@ test('removeSource removes every document of a source with several, live and sav
   gone(index);
   gone(SearchIndex.deserialize(index.serialize()));
 });
+
+test('a selected speaker or topic whose passages were all removed is not listed, as in a fresh index', () => {
+  const index = fixture();
+  index.addSource('gone.md', [
+    makeDoc('g1', [{ text: 'Glimmerwort stays.', speaker: 'Ada Lovelace', topics: ['weather'] }]),
+  ]);
+  const request = { q: 'sanctions', speaker: ['Ada Lovelace'], topic: ['weather'] };
+  const listed = (ix: SearchIndex): [string[], string[]] => {
+    const facets = search(ix, request).facets;
+    return [facets.speaker.map((v) => v.value), facets.topic.map((v) => v.value)];
+  };
+  // While they have passages, selected values are listed even where the query matches none.
+  assert.ok(listed(index)[0].includes('Ada Lovelace'));
+  assert.ok(listed(index)[1].includes('weather'));
+  index.removeSource('gone.md');
+  const fresh = fixture();
+  for (const ix of [index, SearchIndex.deserialize(index.serialize())]) {
+    assert.deepEqual(listed(ix), listed(fresh));
+    assert.ok(!listed(ix)[0].includes('Ada Lovelace'));
+    assert.ok(!listed(ix)[1].includes('weather'));
+  }
+});

@@ -20,12 +20,11 @@ import {
 } from '../common/contract';
 import { validateDocumentId, validateSearchRequest } from '../common/validate';
 import { listCorpusFiles, type CorpusFile } from '../corpus/corpusReader';
-import { searchAcross } from '../engine/merge';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
 import { sameStamp, stampOf, type FileStamp } from './fileStamp';
 import type { ProgressEvent, ShardCounts, ShardStatistics } from './protocol';
 import { ShardHandle, WorkerCrashError, WorkerError } from './shardHandle';
-import { fnv1a } from '../common/hash';
+import { findDocument, searchShards, shardOf, type ShardEndpoint } from './shardRouting';
 import { CorpusWatcher } from './watcher';
 import { resolveWorkerEntry, type WorkerEntry } from './workerEntry';
 import type { SearchService, SearchServiceOptions } from './index';
@@ -97,11 +96,6 @@ interface Quarantined {
 }
 
 type Task = { kind: 'build' } | { kind: 'sync' } | { kind: 'recover'; shard: number };
-
-/** The shard that owns a file: a stable hash of its relative path. */
-export function shardOf(path: string, shardCount: number): number {
-  return fnv1a(path) % shardCount;
-}
 
 export function defaultShardCount(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
@@ -218,18 +212,7 @@ export class WorkerSearchService implements SearchService {
     this.lastRequestAt = Date.now();
     const request = validateSearchRequest(raw, pageLimit);
     const started = performance.now();
-    const timeout = this.tuning.requestTimeoutMs;
-    let response: SearchResponse;
-    if (this.handles.length === 1) {
-      response = await this.handles[0]!.request('search', { request }, timeout).catch(asContractError);
-    } else {
-      response = await searchAcross(
-        request,
-        this.handles.map(
-          (handle) => (part: SearchRequest) => handle.request('search', { request: part }, timeout),
-        ),
-      ).catch(asContractError);
-    }
+    const response = await searchShards(request, this.endpoints()).catch(asContractError);
     // The caller waited for the round trip too, not only for the engine.
     return { ...response, tookMs: Math.max(response.tookMs, round1(performance.now() - started)) };
   }
@@ -238,13 +221,18 @@ export class WorkerSearchService implements SearchService {
     this.assertOpen();
     this.lastRequestAt = Date.now();
     const id = validateDocumentId(rawId);
-    const timeout = this.tuning.requestTimeoutMs;
-    const found = await Promise.all(
-      this.handles.map((handle) => handle.request('document', { docId: id }, timeout)),
-    ).catch(asContractError);
-    const document = found.find((doc) => doc !== null);
+    const document = await findDocument(id, this.endpoints()).catch(asContractError);
     if (!document) throw new ContractError(`document not found: ${id}`, 404);
     return document;
+  }
+
+  /** The workers, as the shards a search is routed to. */
+  private endpoints(): ShardEndpoint[] {
+    const timeout = this.tuning.requestTimeoutMs;
+    return this.handles.map((handle) => ({
+      search: (request) => handle.request('search', { request }, timeout),
+      document: (docId) => handle.request('document', { docId }, timeout),
+    }));
   }
 
   async status(): Promise<StatusResponse> {

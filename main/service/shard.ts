@@ -245,7 +245,13 @@ export class Shard {
     );
     this.stats.filesRead++;
     const stamp = { ...stampOf(file), checkedAt };
-    if (read.ok && known && known.hash === read.hash && known.skipped === undefined) {
+    // Same bytes, same documents, except a date taken from the file's time when it moved.
+    const datedByFile =
+      read.ok &&
+      known !== undefined &&
+      known.mtimeMs !== file.mtimeMs &&
+      read.documents.some((doc) => doc.document.dateSource === 'file');
+    if (read.ok && known && known.hash === read.hash && known.skipped === undefined && !datedByFile) {
       this.stats.filesUnchangedByHash++;
       this.manifest.set(file.path, { ...known, ...stamp });
       this.dirty = true;

@@ -11,7 +11,7 @@ import { readAll, sized } from '../../bench/search/corpora';
 import { makeQueries } from '../../bench/search/queries';
 import { searchRequest, type SearchRequest, type SearchResponse } from '../common/contract';
 import { mergeResponses, SearchIndex } from '../engine/searchIndex';
-import { shardOf } from './searchService';
+import { shardOf } from './shardRouting';
 
 interface BenchWorkerData {
   passages: number;

@@ -1,0 +1,37 @@
+/**
+ * Which shard owns a file, and how one answer is made from every shard's: a search goes to
+ * every shard and is merged by the engine (`searchAcross`); a document lookup asks each shard
+ * and takes the one that has it.
+ */
+import type { ExtractedDocument, SearchRequest, SearchResponse } from '../common/contract';
+import { fnv1a } from '../common/hash';
+import { searchAcross } from '../engine/merge';
+
+/** One shard's side of a search or a document lookup (a worker, or an index in-process). */
+export interface ShardEndpoint {
+  search(request: SearchRequest): Promise<SearchResponse>;
+  document(id: string): Promise<ExtractedDocument | null>;
+}
+
+/** The shard that owns a file: a stable hash of its relative path. */
+export function shardOf(path: string, shardCount: number): number {
+  return fnv1a(path) % shardCount;
+}
+
+/** Searches every shard and merges their answers into the one a single index would give. */
+export function searchShards(request: SearchRequest, shards: readonly ShardEndpoint[]): Promise<SearchResponse> {
+  if (shards.length === 1) return shards[0]!.search(request);
+  return searchAcross(
+    request,
+    shards.map((shard) => (part: SearchRequest) => shard.search(part)),
+  );
+}
+
+/** The document with this id from whichever shard holds it; null when none does. */
+export async function findDocument(
+  id: string,
+  shards: readonly ShardEndpoint[],
+): Promise<ExtractedDocument | null> {
+  const found = await Promise.all(shards.map((shard) => shard.document(id)));
+  return found.find((document) => document !== null) ?? null;
+}
