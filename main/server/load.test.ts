@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LIMITS, type SearchRequest, type SearchResponse, type StatusResponse } from '../common/contract';
 import { validateSearchRequest } from '../common/validate';
-import { createSearchService, WorkerSearchService, type SearchService } from '../service/index';
+import type { SearchService } from '../service/index';
+import { CrashableSearchService } from '../../test/support/faultyWorkers';
 import { startServer, type RunningServer } from './index';
 import {
   briefing,
@@ -110,7 +111,7 @@ function assertWellFormed(answer: Answer, limit: number): void {
 before(async () => {
   dirs = await tempDirs(corpusFiles());
   // watch: true, as `dictum serve` runs it: the watcher and explicit re-indexing both run.
-  service = createSearchService({ corpusDir: dirs.corpusDir, cacheDir: null, watch: true });
+  service = new CrashableSearchService({ corpusDir: dirs.corpusDir, cacheDir: null, watch: true });
   const status = await service.ready();
   assert.equal(status.error, null);
   server = await startServer({
@@ -232,10 +233,10 @@ describe('load', () => {
 
 describe('faults', () => {
   test('an index worker crashing while serving: clean 500s at worst, then full recovery', async (t) => {
-    assert.ok(service instanceof WorkerSearchService);
+    assert.ok(service instanceof CrashableSearchService);
     const crash = (async () => {
       await new Promise((r) => setTimeout(r, 300));
-      await service.simulateWorkerCrash(0);
+      await service.crashWorker(0);
     })();
     const answers = await hammer(6, 2000, (i) =>
       send(`${server.url}/api/search${queryString(SEARCHES[i % SEARCHES.length] as Record<string, string>)}`),

@@ -25,7 +25,7 @@ import { cacheFilePath } from './cacheFile';
 import { WorkerSearchService } from './searchService';
 import { Shard } from './shard';
 import { findDocument, searchShards, shardOf, type ShardEndpoint } from './shardRouting';
-import { bundledWorkerEntry, tempCorpus, type TempCorpus } from './testCorpus';
+import { bundledWorkerEntry, tempCorpus, type TempCorpus } from '../../test/support/testCorpus';
 import type { WorkerEntry } from './workerEntry';
 
 const RUNS = [

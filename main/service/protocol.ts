@@ -12,8 +12,6 @@ export interface ShardConfig {
   shardCount: number;
   /** The saved index of this shard; null when nothing is saved. */
   cacheFile: string | null;
-  /** Tests only: reading this path never ends, as a pathological file might. */
-  hangOnPath?: string;
 }
 
 export interface ShardCounts {

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { ContractError, searchRequest } from '../common/contract';
 import { freshReading } from '../../test/support/freshReading';
 import { WorkerSearchService } from './searchService';
-import { article, bundledWorkerEntry, eventually, tempCorpus, type TempCorpus } from './testCorpus';
+import {
+  article,
+  bundledWorkerEntry,
+  eventually,
+  tempCorpus,
+  type TempCorpus,
+} from '../../test/support/testCorpus';
 import type { WorkerEntry } from './workerEntry';
 
 const KREMLIN = join(__dirname, '..', '..', 'corpus', 'kremlin', 'kremlin-selection.jsonl');

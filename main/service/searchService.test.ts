@@ -16,7 +16,13 @@ import {
   tempCorpus,
   waitForStatus,
   type TempCorpus,
-} from './testCorpus';
+} from '../../test/support/testCorpus';
+import {
+  CrashableSearchService,
+  disposeHangingWorker,
+  HANG_ON_ENV,
+  hangingWorkerEntry,
+} from '../../test/support/faultyWorkers';
 import type { WorkerEntry } from './workerEntry';
 
 const corpora: TempCorpus[] = [];
@@ -32,6 +38,7 @@ afterEach(async () => {
 after(async () => {
   await Promise.all(corpora.map((corpus) => corpus.dispose()));
   await (await bundledWorkerEntry()).dispose();
+  await disposeHangingWorker();
 });
 
 async function corpusOf(files: Record<string, string>): Promise<TempCorpus> {
@@ -322,9 +329,14 @@ describe('SearchService', () => {
 
   it('restarts a crashed worker and rebuilds its part of the index', async () => {
     const corpus = await corpusOf(FILES);
-    const service = start(corpus, { cacheDir: null });
+    const service = new CrashableSearchService(
+      { corpusDir: corpus.dir, cacheDir: null, shards: 1 },
+      { saveDelayMs: 50, saveIdleMs: 50, watchDebounceMs: 50 },
+      entry,
+    );
+    services.push(service);
     const before = await service.ready();
-    await service.simulateWorkerCrash(0);
+    await service.crashWorker(0);
     await waitForStatus(service, (s) => s.error !== null && s.progress.phase === 'ready' && s.documents > 0);
     await eventually(async () => (await paths(service, 'narwhal')).length === 1, 10_000, 'recovery');
     const status = await service.status();
@@ -335,7 +347,14 @@ describe('SearchService', () => {
 
   it('skips a file that hangs its worker, and restarts the worker', async () => {
     const corpus = await corpusOf(FILES);
-    const service = start(corpus, { cacheDir: null }, { fileTimeoutMs: 1_500, hangOnPath: 'b.md' });
+    process.env[HANG_ON_ENV] = 'b.md';
+    const service = new WorkerSearchService(
+      { corpusDir: corpus.dir, cacheDir: null, shards: 1 },
+      { fileTimeoutMs: 1_500 },
+      await hangingWorkerEntry(),
+    );
+    delete process.env[HANG_ON_ENV]; // the worker took its copy of the environment
+    services.push(service);
     const status = await service.ready();
     assert.deepEqual(
       status.skipped.filter((s) => s.path === 'b.md').map((s) => s.reason),

@@ -6,7 +6,7 @@ import { searchRequest } from '../common/contract';
 import type { CorpusFile } from '../corpus/corpusReader';
 import { RACY_WINDOW_MS } from './fileStamp';
 import { Shard } from './shard';
-import { article, tempCorpus, type TempCorpus } from './testCorpus';
+import { article, tempCorpus, type TempCorpus } from '../../test/support/testCorpus';
 
 const corpora: TempCorpus[] = [];
 after(() => Promise.all(corpora.map((corpus) => corpus.dispose())));

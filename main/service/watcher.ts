@@ -1,6 +1,6 @@
 /**
  * Tells when anything under the corpus folder may have changed. It does not say what: the
- * service re-lists the folder and compares sizes and mtimes, which is cheap and cannot miss
+ * service re-lists the folder and compares file stamps, which is cheap and cannot miss
  * what an event stream may drop (renames, vanished folders, editors' temp files).
  */
 import { watch, type FSWatcher } from 'node:fs';

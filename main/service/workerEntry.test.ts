@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { article, tempCorpus } from './testCorpus';
+import { article, tempCorpus } from '../../test/support/testCorpus';
 import { resolveWorkerEntry } from './workerEntry';
 
 const run = promisify(execFile);

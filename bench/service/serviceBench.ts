@@ -3,16 +3,16 @@
  * from the saved index, search latency through the service, and how long the caller's event
  * loop was delayed or busy meanwhile (it should not be busy: the work is in the workers).
  *
- *   node --import tsx main/service/serviceBench.ts DIR [shards ...]   (default 1 2)
+ *   node --import tsx bench/service/serviceBench.ts DIR [shards ...]   (default 1 2)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { searchRequest } from '../common/contract';
-import { WorkerSearchService } from './searchService';
-import { bundledWorkerEntry } from './testCorpus';
-import type { WorkerEntry } from './workerEntry';
+import { searchRequest } from '../../main/common/contract';
+import { WorkerSearchService } from '../../main/service/searchService';
+import { bundledWorkerEntry } from '../../test/support/testCorpus';
+import type { WorkerEntry } from '../../main/service/workerEntry';
 
 const QUERIES = [
   'president',

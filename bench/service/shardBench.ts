@@ -4,14 +4,14 @@
  * the sources (by the service's hash), searched in parallel and merged, as the service does.
  * Latencies are end to end: message, search, structured clone and merge.
  *
- *   node --import tsx main/service/shardBench.ts [passages ...]   (default 90000 500000)
+ *   node --import tsx bench/service/shardBench.ts [passages ...]   (default 90000 500000)
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readAll, sized } from '../../bench/search/corpora';
-import { makeQueries } from '../../bench/search/queries';
-import { searchRequest, type SearchRequest, type SearchResponse } from '../common/contract';
-import { mergeResponses, SearchIndex } from '../engine/searchIndex';
-import { shardOf } from './shardRouting';
+import { readAll, sized } from '../search/corpora';
+import { makeQueries } from '../search/queries';
+import { searchRequest, type SearchRequest, type SearchResponse } from '../../main/common/contract';
+import { mergeResponses, SearchIndex } from '../../main/engine/searchIndex';
+import { shardOf } from '../../main/service/shardRouting';
 
 interface BenchWorkerData {
   passages: number;

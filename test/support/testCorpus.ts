@@ -1,43 +1,51 @@
 /**
- * Helpers for the service's tests: small corpora of real files in a temporary folder, and
- * a bundled index worker (starting one from sources under tsx costs about 2 s, bundled 0.5 s).
+ * Helpers for the service's tests and benchmarks: small corpora of real files in a temporary
+ * folder, and a bundled index worker (starting one from sources under tsx costs about 2 s,
+ * bundled 0.5 s).
  */
 import { build } from 'esbuild';
 import { mkdtemp, mkdir, rm, rmdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { StatusResponse } from '../common/contract';
-import type { SearchService } from './index';
-import type { WorkerEntry } from './workerEntry';
+import { basename, dirname, join } from 'node:path';
+import type { StatusResponse } from '../../main/common/contract';
+import type { SearchService } from '../../main/service/index';
+import type { WorkerEntry } from '../../main/service/workerEntry';
 
-let bundled: Promise<{ entry: WorkerEntry; dispose: () => Promise<void> }> | null = null;
+const ROOT = join(__dirname, '..', '..');
+const bundles = new Map<string, Promise<{ entry: WorkerEntry; dispose: () => Promise<void> }>>();
 
 /**
- * Bundles indexWorker.ts as the build does, into node_modules/.cache (so that its external
- * packages resolve). The caller disposes of it when done.
+ * Bundles a worker entry (the index worker unless told otherwise) as the build does, into
+ * node_modules/.cache (so that its external packages resolve). The caller disposes of it.
  */
-export function bundledWorkerEntry(): Promise<{ entry: WorkerEntry; dispose: () => Promise<void> }> {
-  bundled ??= (async () => {
-    const root = join(__dirname, '..', '..');
-    const outDir = join(root, 'node_modules', '.cache', 'dictum-service-test', String(process.pid));
-    const file = join(outDir, 'indexWorker.js');
-    await build({
-      entryPoints: [join(__dirname, 'indexWorker.ts')],
-      outfile: file,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    const dispose = async (): Promise<void> => {
-      await rm(outDir, { recursive: true, force: true });
-      // The shared parent goes too once no other run uses it.
-      await rmdir(dirname(outDir)).catch(() => undefined);
-    };
-    return { entry: { file, execArgv: [] }, dispose };
-  })();
+export function bundledWorkerEntry(
+  source = join(ROOT, 'main', 'service', 'indexWorker.ts'),
+): Promise<{ entry: WorkerEntry; dispose: () => Promise<void> }> {
+  let bundled = bundles.get(source);
+  if (!bundled) {
+    bundled = (async () => {
+      const outDir = join(ROOT, 'node_modules', '.cache', 'dictum-service-test', String(process.pid));
+      const file = join(outDir, `${basename(source, '.ts')}.js`);
+      await build({
+        entryPoints: [source],
+        outfile: file,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        packages: 'external',
+        logLevel: 'warning',
+      });
+      const dispose = async (): Promise<void> => {
+        await rm(file, { force: true });
+        // The folders go too once no other bundle or run uses them.
+        await rmdir(outDir).catch(() => undefined);
+        await rmdir(dirname(outDir)).catch(() => undefined);
+      };
+      return { entry: { file, execArgv: [] }, dispose };
+    })();
+    bundles.set(source, bundled);
+  }
   return bundled;
 }
 
