@@ -74,7 +74,8 @@ function tag(i: number): string {
 
 const FILES = {
   'a.txt': article('zebracorn'),
-  'b.md': `---\ntitle: Harbour notes\n---\n\n${article('quokka', 'Grace Hopper')}`,
+  // Dated, so that touching it changes nothing (a document dated by its file's time would).
+  'b.md': `---\ntitle: Harbour notes\ndate: 2021-05-04\n---\n\n${article('quokka', 'Grace Hopper')}`,
   'sub/c.txt': article('narwhal', 'Alan Turing'),
 };
 

@@ -66,6 +66,21 @@ describe('Shard: when a recorded stamp is trusted', () => {
       await shard.sync([{ ...file, ...changed }], false);
     }
     assert.equal(shard.stats.filesRead, 4);
-    assert.equal(shard.stats.filesUnchangedByHash, 3, 'same content: documents kept');
+    // Same content keeps the documents, unless the mtime moved and dates them (no date in the text).
+    assert.equal(shard.stats.filesUnchangedByHash, 2, 'same content: documents kept');
+    assert.equal(total(shard, 'zebracorn') > 0, true);
+  });
+
+  it('re-dates documents dated by the file time when only the mtime moved', async () => {
+    const { corpus, shard } = await oneFileShard('zebracorn');
+    const day = 86_400_000;
+    const file = listed(corpus, Date.now() - 400 * day);
+    const dateOf = (): string | null =>
+      shard.search(searchRequest({ q: 'zebracorn', limit: 1 })).hits[0]?.date ?? null;
+    await shard.sync([file], false);
+    const before = dateOf();
+    await shard.sync([{ ...file, mtimeMs: file.mtimeMs + 300 * day }], false);
+    assert.notEqual(dateOf(), before);
+    assert.equal(dateOf(), new Date(file.mtimeMs + 300 * day).toISOString().slice(0, 10));
   });
 });

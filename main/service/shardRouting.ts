@@ -19,7 +19,10 @@ export function shardOf(path: string, shardCount: number): number {
 }
 
 /** Searches every shard and merges their answers into the one a single index would give. */
-export function searchShards(request: SearchRequest, shards: readonly ShardEndpoint[]): Promise<SearchResponse> {
+export function searchShards(
+  request: SearchRequest,
+  shards: readonly ShardEndpoint[],
+): Promise<SearchResponse> {
   if (shards.length === 1) return shards[0]!.search(request);
   return searchAcross(
     request,
