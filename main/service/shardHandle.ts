@@ -3,6 +3,7 @@
  * and a restart when the worker dies, so a crash costs a rebuild, never a hung request.
  */
 import { Worker } from 'node:worker_threads';
+import { parseWorkerMessage, parseWorkerResult } from './protocolChecks';
 import type { WorkerEntry } from './workerEntry';
 import type {
   ProgressEvent,
@@ -15,6 +16,7 @@ import type {
 } from './protocol';
 
 interface Pending {
+  type: WorkerRequestType;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout | null;
@@ -93,7 +95,7 @@ export class ShardHandle {
                 new Error(`service: the index did not answer the ${type} request within ${timeoutMs} ms`),
               );
             }, timeoutMs);
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+      this.pending.set(id, { type, resolve: resolve as (value: unknown) => void, reject, timer });
       worker.postMessage({ ...payload, id, type } as WorkerRequest);
     });
   }
@@ -131,7 +133,7 @@ export class ShardHandle {
     }
     this.worker = worker;
     this.lastError = null;
-    worker.on('message', (message: WorkerMessage) => this.receive(message));
+    worker.on('message', (message: unknown) => this.receive(message));
     worker.on('error', (error) => {
       this.lastError = error instanceof Error ? error.message : String(error);
     });
@@ -156,7 +158,15 @@ export class ShardHandle {
     });
   }
 
-  private receive(message: WorkerMessage): void {
+  private receive(raw: unknown): void {
+    let message: WorkerMessage;
+    try {
+      message = parseWorkerMessage(raw);
+    } catch (error) {
+      // A worker that says what it must not is broken: it is ended and restarted as after a crash.
+      void this.kill(error instanceof Error ? error.message : String(error));
+      return;
+    }
     if (message.kind === 'progress') {
       this.events.progress(message);
       return;
@@ -169,8 +179,15 @@ export class ShardHandle {
     if (!pending) return; // timed out already
     this.pending.delete(message.id);
     if (pending.timer) clearTimeout(pending.timer);
-    if (message.ok) pending.resolve(message.result);
-    else pending.reject(new WorkerError(message.error, message.status));
+    if (!message.ok) {
+      pending.reject(new WorkerError(message.error, message.status));
+      return;
+    }
+    try {
+      pending.resolve(parseWorkerResult(pending.type, message.result));
+    } catch (error) {
+      pending.reject(new WorkerError(error instanceof Error ? error.message : String(error), undefined));
+    }
   }
 
   private failAll(error: Error): void {

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { currentBuildId } from './buildId';
 import type { ProgressEvent, ReadingEvent, ShardConfig, WorkerMessage, WorkerRequest } from './protocol';
+import { parseShardConfig, parseWorkerRequest } from './protocolChecks';
 import { Shard } from './shard';
 
 export type MakeShard = (
@@ -17,7 +18,7 @@ export function runIndexWorker(makeShard: MakeShard = (...args) => new Shard(...
   const port = parentPort;
   if (!port) throw new Error('service: the index worker must run in a worker thread');
   const post = (message: WorkerMessage): void => port.postMessage(message);
-  const shard = makeShard(workerData as ShardConfig, currentBuildId(), post);
+  const shard = makeShard(parseShardConfig(workerData), currentBuildId(), post);
 
   const handle = async (request: WorkerRequest): Promise<unknown> => {
     switch (request.type) {
@@ -39,7 +40,17 @@ export function runIndexWorker(makeShard: MakeShard = (...args) => new Shard(...
     }
   };
 
-  port.on('message', (request: WorkerRequest) => {
+  port.on('message', (raw: unknown) => {
+    let request: WorkerRequest;
+    try {
+      request = parseWorkerRequest(raw);
+    } catch (error) {
+      // Answered when it can be (it has an id), so the caller's request fails at once.
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'number')
+        post({ kind: 'reply', id, ok: false, error: String((error as Error).message) });
+      return;
+    }
     handle(request).then(
       (result) => post({ kind: 'reply', id: request.id, ok: true, result }),
       (error: unknown) => {

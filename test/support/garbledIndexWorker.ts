@@ -1,0 +1,15 @@
+/**
+ * An index worker that answers every search with something that is not a search response,
+ * as a broken or mismatched worker might: the caller must refuse it, not pass it on.
+ */
+import type { SearchRequest, SearchResponse } from '../../main/common/contract';
+import { Shard } from '../../main/service/shard';
+import { runIndexWorker } from '../../main/service/workerMain';
+
+class GarbledShard extends Shard {
+  override search(request: SearchRequest): SearchResponse {
+    return { ...super.search(request), total: 'many' } as unknown as SearchResponse;
+  }
+}
+
+runIndexWorker((...args) => new GarbledShard(...args));
