@@ -8,6 +8,7 @@
  * roles ("Q", "MODERATOR", "SENIOR ADMINISTRATION OFFICIAL") map to generic labels and are
  * never turned into a person.
  */
+import { FoldedNameMap } from './nameFold';
 
 /**
  * Well-known people by surname (lower case) — the documented default that lets a
@@ -249,13 +250,14 @@ export const KNOWN_ALIASES: Record<string, string> = {
 
 export interface AliasTable {
   /** alias (lower case) → canonical name */
+  /** alias → canonical name; "Sergey Lavrov" finds the alias "Sergei Lavrov" (nameFold.ts) */
   byAlias: Map<string, string>;
   /** surname / single token (lower case) → canonical full names */
   byToken: Map<string, string[]>;
 }
 
 export function buildAliasTable(userAliases: Record<string, string[]>, builtIn = true): AliasTable {
-  const byAlias = new Map<string, string>();
+  const byAlias = new FoldedNameMap();
   const byToken = new Map<string, string[]>();
   const addToken = (token: string, name: string) => {
     const k = token.toLowerCase();
