@@ -14,6 +14,10 @@ export interface ReadBudget {
   maxInflatedBytes: number;
   /** Bytes of one e-mail attachment read as a document of its own. */
   maxAttachmentBytes: number;
+  /** Scanned pages of one PDF read by OCR at most (0: no OCR). */
+  maxOcrPages: number;
+  /** Time OCR of one file may take, on top of reading its text layer. */
+  ocrTimeMs: number;
 }
 
 /** A file the reader cannot read, with the reason for the skipped-files list. */
@@ -24,6 +28,8 @@ export const DEFAULT_BUDGET = {
   maxPages: 2000,
   maxInflatedBytes: 200 * 1024 * 1024,
   maxAttachmentBytes: 20 * 1024 * 1024,
+  maxOcrPages: 200,
+  ocrTimeMs: 600_000,
 } as const;
 
 export function newBudget(overrides: Partial<Omit<ReadBudget, 'deadline'>> = {}): ReadBudget {

@@ -35,3 +35,34 @@ export async function makePdf(pages: FixturePage[], options: FixtureOptions = {}
   });
   return pdf.save();
 }
+
+/**
+ * A PDF whose first page keeps its text layer and whose other pages are pictures of the
+ * given pages (as a scanner makes them): drawn by PDF.js, embedded as PNG images.
+ */
+export async function makeScan(textPage: FixturePage, scannedPages: FixturePage[]): Promise<Uint8Array> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const source = await getDocument({ data: await makePdf(scannedPages), verbosity: 0 }).promise;
+  const out = await PDFDocument.create();
+  const font = await out.embedFont(StandardFonts.Helvetica);
+  const first = out.addPage([612, 792]);
+  let y = 700;
+  for (const line of textPage.lines) {
+    if (line) first.drawText(line, { x: 60, y, size: 11, font });
+    y -= 15;
+  }
+  for (let n = 1; n <= source.numPages; n++) {
+    const page = await source.getPage(n);
+    const viewport = page.getViewport({ scale: 2 });
+    const canvas = createCanvas(viewport.width, viewport.height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'white';
+    ctx.fillRect(0, 0, viewport.width, viewport.height);
+    await page.render({ canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
+    const image = await out.embedPng(canvas.toBuffer('image/png'));
+    out.addPage([612, 792]).drawImage(image, { x: 0, y: 0, width: 612, height: 792 });
+  }
+  await source.destroy();
+  return out.save();
+}

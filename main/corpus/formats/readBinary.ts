@@ -6,6 +6,7 @@ import { formatOf, isBinaryFormat, type BinaryFormat, type RawDoc } from '../../
 import { layoutPages, type DroppedText } from '../../extract/readers/pageLayout';
 import { pagedRawDoc } from '../../extract/readers/pagedDocument';
 import { FormatReadError, type ReadBudget } from './budget';
+import { ocrPdfPages } from './ocr';
 import { readPdfText } from './pdf';
 import { readZipParts } from './zip';
 import { readEmail } from './email';
@@ -22,14 +23,22 @@ async function readPdf(path: string, bytes: Uint8Array, mtimeMs: number, budget:
   const pdf = await readPdfText(bytes, budget);
   const warnings: string[] = [];
   if (pdf.partial) warnings.push(`partly read: ${pdf.partial}`);
-  if (pdf.imageOnlyPages.length > 0) {
-    warnings.push(`${pdf.imageOnlyPages.length} page(s) without a text layer (scans) not read`);
+  let pages = pdf.pages;
+  // only pages without a text layer are OCR'd: a PDF with text is never read twice
+  const scanned = pdf.imageOnlyPages.slice(0, budget.maxOcrPages);
+  if (pdf.imageOnlyPages.length > scanned.length) {
+    warnings.push(`${pdf.imageOnlyPages.length - scanned.length} scanned page(s) over the OCR limit of ${budget.maxOcrPages} not read`);
   }
-  const layout = layoutPages(pdf.pages);
+  if (scanned.length > 0) {
+    const ocrBudget = { ...budget, deadline: Date.now() + budget.ocrTimeMs, timeMs: budget.ocrTimeMs };
+    const ocr = await ocrPdfPages(bytes, scanned, ocrBudget);
+    if (ocr.partial) warnings.push(`partly read: ${ocr.partial}`);
+    const byNumber = new Map(ocr.pages.map((p) => [p.page, p]));
+    pages = pages.map((p) => byNumber.get(p.page) ?? p);
+  }
+  const layout = layoutPages(pages);
   if (layout.paragraphs.length === 0) {
-    throw new FormatReadError(
-      pdf.imageOnlyPages.length > 0 ? 'PDF has no text layer (a scan)' : 'PDF has no text',
-    );
+    throw new FormatReadError(pdf.imageOnlyPages.length > 0 ? 'PDF has no text layer, and OCR found no text' : 'PDF has no text');
   }
   // the PDF's creation date is when the file was made, like a file's time: a fallback only
   const raw = pagedRawDoc(path, pdf.info.createdMs ?? mtimeMs, layout, pdf.info);
