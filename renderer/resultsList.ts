@@ -5,6 +5,7 @@
  * Grouped by document, the hits fetched so far are gathered under a header per document.
  */
 import type { Hit } from '../main/common/contract';
+import { pageLabel } from '../main/common/pages';
 import { h, setAttr, setText } from './dom';
 import { dateLabel } from './model/histogram';
 import { kindLabel } from './model/labels';
@@ -400,6 +401,8 @@ function hitRow(hit: Hit): HTMLElement {
     h('span', { class: `kind-badge kind-${hit.kind}` }, kindLabel(hit.kind)),
     h('span', { class: 'result-date' }, hit.date ? dateLabel(hit.date) : 'Undated'),
     h('span', { class: 'result-title', title: hit.path }, hit.title || hit.path),
+    hit.page !== undefined &&
+      h('span', { class: 'result-page', title: hit.ocr ? 'read by OCR' : null }, pageLabel(hit)),
   );
   return h('div', { role: 'option', class: 'result', 'aria-selected': 'false' }, meta, snippet);
 }
