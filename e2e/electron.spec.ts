@@ -17,30 +17,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DictumBridge } from '../main/common/bridge';
 import type { StatusResponse } from '../main/common/contract';
+import { installedElectronBinary } from '../main/cli/electronBinary';
 import { createMainStandIn, installElectron } from '../test/electronStandIn';
 import { DictumPage } from './pages/dictumPage';
 
 const ROOT = join(__dirname, '..');
 
-/** The Electron executable, or why there is none. */
-function electronBinary(): { path: string } | { reason: string } {
-  const override = process.env.DICTUM_ELECTRON;
-  if (override)
-    return existsSync(override)
-      ? { path: override }
-      : { reason: `DICTUM_ELECTRON=${override} does not exist` };
-  try {
-    // The package's main export is the binary's path, and it throws when the binary was never downloaded.
-    const path = createRequire(__filename)(join(ROOT, 'node_modules', 'electron')) as string;
-    return existsSync(path) ? { path } : { reason: `${path} does not exist` };
-  } catch {
-    // The package's own message ("failed to install correctly") blames the install; the
-    // truth is that its download was skipped or impossible here.
-    return { reason: 'the electron package has no downloaded binary on this machine' };
-  }
-}
-
-const binary = electronBinary();
+const binary = installedElectronBinary(ROOT);
 const skipReason =
   'reason' in binary
     ? `Electron binary not installed: ${binary.reason} (set DICTUM_ELECTRON to run this journey)`

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot, rendererDir } from '../service/packagePaths';
+import { installedElectronBinary } from './electronBinary';
 
 export interface ServeOptions {
   corpusDir: string;
@@ -88,27 +88,17 @@ export async function runServe(options: ServeOptions): Promise<number> {
  */
 function electronBinary(): { path: string } | { reason: string } {
   const root = packageRoot();
+  const found = installedElectronBinary(root);
+  if ('path' in found || found.packageMissing || process.env.DICTUM_ELECTRON) return found;
   const pkg = join(root, 'node_modules', 'electron');
-  if (!existsSync(pkg)) return { reason: 'the electron package is not installed' };
-  // The same lookup as the electron package's own index.js: path.txt names the binary in dist/.
-  const locate = (): string | null => {
-    const pathFile = join(pkg, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const executable = readFileSync(pathFile, 'utf8').trim();
-    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const binary = override ? join(override, executable) : join(pkg, 'dist', executable);
-    return existsSync(binary) ? binary : null;
-  };
-  const found = locate();
-  if (found) return { path: found };
   const install = spawnSync(process.execPath, [join(pkg, 'install.js')], {
     cwd: pkg,
     timeout: 180_000,
     encoding: 'utf8',
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
   });
-  const fetched = locate();
-  if (fetched) return { path: fetched };
+  const fetched = installedElectronBinary(root);
+  if ('path' in fetched) return fetched;
   // The installer prints a stack; its first line says what went wrong (e.g. a failed DNS lookup).
   const why = `${install.stderr ?? ''}\n${install.error?.message ?? ''}`
     .split('\n')

@@ -1,26 +1,16 @@
 /**
- * Builds the Electron main process, the preload and the index worker for a test, with the
- * options scripts/build.mjs uses, into a throwaway `dist/` inside node_modules/.cache (so
- * installed packages resolve as they do from the real dist/, and parallel test files and
- * a concurrent `npm run build` never share files). Set DICTUM_TEST_DIST to a built `dist/`
+ * Builds the Electron main process, the preload and the index worker for a test by running
+ * scripts/build.mjs (the one table of bundles and their options) into a throwaway `dist/`
+ * inside node_modules/.cache (so installed packages resolve as they do from the real dist/,
+ * and parallel test files and a concurrent `npm run build` never share files). Set DICTUM_TEST_DIST to a built `dist/`
  * to test that instead.
  */
-import { build, type BuildOptions } from 'esbuild';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 const ROOT = join(__dirname, '..', '..');
-
-/** The same options as scripts/build.mjs for Node bundles. */
-const NODE: BuildOptions = {
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  bundle: true,
-  sourcemap: true,
-  packages: 'external',
-  logLevel: 'warning',
-};
 
 export interface TestDist {
   /** The `dist/` folder: electron/main.js, electron/preload.js, indexWorker.js, renderer/. */
@@ -49,26 +39,18 @@ export async function buildForTest(): Promise<TestDist> {
   mkdirSync(cache, { recursive: true });
   const scratch = mkdtempSync(join(cache, 'dictum-electron-test-'));
   const dist = join(scratch, 'dist');
-  await Promise.all([
-    build({
-      ...NODE,
-      external: ['electron'],
-      entryPoints: [join(ROOT, 'main/electron/main.ts')],
-      outfile: join(dist, 'electron/main.js'),
-    }),
-    build({
-      ...NODE,
-      packages: undefined,
-      external: ['electron'],
-      entryPoints: [join(ROOT, 'main/electron/preload.ts')],
-      outfile: join(dist, 'electron/preload.js'),
-    }),
-    build({
-      ...NODE,
-      entryPoints: [join(ROOT, 'main/service/indexWorker.ts')],
-      outfile: join(dist, 'indexWorker.js'),
-    }),
-  ]);
+  // The build script itself, so the test runs exactly the bundles `npm run build` makes.
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(ROOT, 'scripts', 'build.mjs'),
+      '--outdir',
+      dist,
+      '--only',
+      'electron/main.js,electron/preload.js,indexWorker.js',
+    ],
+    { cwd: ROOT },
+  );
   mkdirSync(join(dist, 'renderer'), { recursive: true });
   writeFileSync(join(dist, 'renderer', 'index.html'), FIXTURE_INDEX_HTML);
   writeFileSync(join(dist, 'renderer', 'app.js'), 'void 0;\n');
