@@ -104,3 +104,16 @@ test('"is questioning whether" reports speech', () => {
   );
   assert.deepEqual(got, [['Donald Trump', 'if it were held in a mosque.']]);
 });
+
+test('a weekday or a title acronym is never the speaker', () => {
+  const got = quotes(
+    [
+      'Donald Trump spoke about the attack. At one point on Sunday, Trump, who has nearly 9 million followers, tweeted, “Reporting that the killer shouted as he slaughtered clubgoers.”',
+      'Anthony Anton, president and CEO of Washington Restaurant Association stated, “It’s not a political problem; it is a math problem.”',
+    ].join('\n\n'),
+  );
+  assert.ok(
+    got.every(([speaker]) => speaker !== 'Sunday' && speaker !== 'Ceo' && speaker !== 'CEO'),
+    JSON.stringify(got),
+  );
+});

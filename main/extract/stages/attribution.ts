@@ -7,7 +7,7 @@ import type { CleanPara } from '../cleanup';
 import { personMentions, personName, stripStarters, type Mention } from '../mentions';
 import { attributeQuote, wordCount, type Attribution, type QuoteSpan } from '../quotes';
 import type { SpeakerContext } from '../speakers';
-import { isPronoun, ORG_WORDS } from '../speakers';
+import { isPronoun, isTitleWord, ORG_WORDS } from '../speakers';
 import type { Quoted } from './quoteSpans';
 import { trimSpan, type Segment } from './segments';
 
@@ -252,8 +252,15 @@ function resolveMention(
   }
   const name = stripStarters(m.replace(/[’']s$/, ''));
   if (name.length === 0) return null;
+  // "At one point on Sunday, Trump ... tweeted", "president and CEO of ... stated": a day, a
+  // month or a bare title acronym is when or what, never who ("King" and "May" may be names)
+  if (TIME_WORD.test(name) || name.split(/\s+/).every((w) => isTitleWord(w) && /^\p{Lu}{2,}$/u.test(w)))
+    return null;
   return ctx.resolve(name);
 }
+
+const TIME_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
 
 const ATTRIBUTION_VERB =
   /\b(?:said|says|say|remarked|added|adds|stressed|noted|notes|told|asked|explained|insisted|argued|declared|continued|wrote|writes|replied|recalled|emphasi[sz]ed|underlined|pointed out|according to)\b/i;
