@@ -44,6 +44,66 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.expectAxeClean('reader');
     });
 
+    test('task: Psaki on inflation in November and December 2021, keyboard only', async ({
+      page,
+      request,
+    }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      await app.press('Alt+1');
+      await app.type('psaki');
+      await app.press('Enter');
+      await app.settled();
+      await app.press('Control+k');
+      await app.type('inflation');
+      const all = await app.totalCount();
+      await app.press('Alt+3');
+      const from = app.facet('Date').getByRole('textbox', { name: 'From date' });
+      await from.focus();
+      await app.page.keyboard.type('2021-11');
+      await app.press('Tab');
+      await app.page.keyboard.type('2021-12');
+      await app.press('Enter');
+      await app.settled();
+      await expect(app.chips).toHaveText([/Speaker: Jen Psaki/, /Date: Nov 2021 – Dec 2021/]);
+      const answer = await request.get(
+        '/api/search?q=inflation&speaker=Jen%20Psaki&from=2021-11&to=2021-12&limit=0',
+      );
+      const inRange = ((await answer.json()) as { total: number }).total;
+      expect(inRange).toBeGreaterThan(0);
+      expect(inRange).toBeLessThan(all);
+      expect(await app.totalCount()).toBe(inRange);
+      await app.press('Alt+0');
+      await expect(app.activeOption().locator('.result-speaker')).toHaveText('Jen Psaki');
+      await expect(app.activeOption()).toContainText(/(Nov|Dec) 2021/);
+      await app.expectAxeClean('a speaker, a word and a date range');
+    });
+
+    test('task: a typo and an exact phrase', async ({ page }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      // A typo no statement has: "Did you mean" is offered and taken by keyboard.
+      await app.type('inflashun');
+      await expect(page.getByText(/No statements match/)).toBeVisible();
+      const mean = page.getByRole('button', { name: /Did you mean “inflation”/ });
+      await expect(mean).toBeVisible();
+      await app.expectAxeClean('no results, with a suggestion');
+      await app.press('ArrowDown');
+      await expect(mean).toBeFocused();
+      await app.press('Enter');
+      await app.settled();
+      await expect(app.search).toHaveValue('inflation');
+      expect(await app.totalCount()).toBeGreaterThan(0);
+
+      // An exact phrase: every result holds the words together.
+      await app.press('Control+k');
+      await app.type('"winter olympics"');
+      expect(await app.totalCount()).toBeGreaterThan(0);
+      await expect(app.options.first().locator('mark').first()).toHaveText(/winter/i);
+      for (const text of await app.options.locator('.result-snippet').allTextContents())
+        expect(text).toMatch(/winter\s+olympics/i);
+    });
+
     test('Esc twice returns to the first screen exactly', async ({ page }) => {
       const app = new DictumPage(page);
       await app.open();

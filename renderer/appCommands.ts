@@ -62,6 +62,8 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
     if (c.active === list.el) {
       if (!list.move(delta) && delta < 0) queryBar.focus();
     } else if (delta > 0) {
+      // With nothing listed, ↓ reaches the suggestions ("Did you mean …") instead.
+      if (list.total === 0 && search.empty.focusFirst()) return true;
       // The list's focus handler highlights the first result when none is.
       list.el.focus();
       if (delta > 1) list.move(delta);

@@ -18,6 +18,8 @@ export interface EmptyStateOptions {
   onPick(state: UiState): void;
   /** Searches the current state again. */
   onRetry(): void;
+  /** ↑ on the first suggestion: back to the search box. */
+  onLeaveUp(): void;
 }
 
 export class EmptyState {
@@ -26,6 +28,25 @@ export class EmptyState {
 
   constructor(private readonly options: EmptyStateOptions) {
     this.el = h('div', { class: 'results-empty', hidden: true });
+    // ↑ ↓ move between the suggestions, as in the list they stand in for.
+    this.el.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const buttons = [...this.el.querySelectorAll<HTMLButtonElement>('button')];
+      const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      if (i < 0) return;
+      e.preventDefault();
+      const next = buttons[i + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (next) next.focus();
+      else if (e.key === 'ArrowUp') this.options.onLeaveUp();
+    });
+  }
+
+  /** Focuses the first suggestion (or retry button), when there is one; says whether it did. */
+  focusFirst(): boolean {
+    if (this.el.hidden) return false;
+    const first = this.el.querySelector<HTMLButtonElement>('button');
+    first?.focus();
+    return first !== null;
   }
 
   showError(message: string): void {

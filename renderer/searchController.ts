@@ -118,6 +118,7 @@ export class SearchController {
       bridge,
       onPick: (next) => store.dispatch(next),
       onRetry: () => this.source.update(store.state, true, true),
+      onLeaveUp: () => options.queryBar.focus(),
     });
     this.total = h('span', { class: 'results-total' });
     this.took = h('span', { class: 'results-took' });
