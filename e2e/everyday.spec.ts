@@ -3,6 +3,9 @@
  * by keyboard only, in both themes, with axe clean on every screen visited.
  */
 import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { DictumPage } from './pages/dictumPage';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -216,40 +219,71 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`task: open another folder from the browser says how, and the browser keeps its hands off (${scheme})`, async ({
+  test(`task: open another folder from the browser, by Ctrl+O and its path (${scheme})`, async ({
     page,
+    request,
   }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     const app = new DictumPage(page);
     await app.open();
-    // Whether the page kept the browser from its own Ctrl+O (its file dialog).
-    await page.evaluate(
-      "window.addEventListener('keydown', (e) => { if (e.key === 'o' && e.ctrlKey) window.ctrlO = e.defaultPrevented; })",
+    const original = ((await (await request.get('/api/status')).json()) as { corpus: { path: string } })
+      .corpus.path;
+    const other = mkdtempSync(join(tmpdir(), 'dictum-e2e-other-'));
+    writeFileSync(
+      join(other, 'harbour.md'),
+      '---\ntitle: Harbour notes\ndate: 2024-05-01\n---\n\nThe harbourmaster said: "The zanzibarite cargo arrives on Monday."\n',
     );
-    await app.press('Control+o');
-    const dialog = page.getByRole('dialog', { name: 'Open a folder' });
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('npx dictum serve --corpus');
-    await expect(dialog).toContainText(/started with: .+corpus/);
-    expect(await page.evaluate('window.ctrlO')).toBe(true);
-    await app.expectAxeClean('the open-folder help');
-    if (scheme === 'light') await app.screenshots('open-folder');
-    await app.press('Escape');
-    await expect(dialog).toBeHidden();
-    await expect(app.search).toBeFocused();
+    try {
+      // Whether the page kept the browser from its own Ctrl+O (its file dialog).
+      await page.evaluate(
+        "window.addEventListener('keydown', (e) => { if (e.key === 'o' && e.ctrlKey) window.ctrlO = e.defaultPrevented; })",
+      );
+      await app.press('Control+o');
+      const dialog = page.getByRole('dialog', { name: 'Open a folder' });
+      await expect(dialog).toBeVisible();
+      expect(await page.evaluate('window.ctrlO')).toBe(true);
+      const path = dialog.getByRole('textbox', { name: /full path/ });
+      await expect(path).toBeFocused();
+      await expect(dialog).toContainText(`Dictum searches ${original}`);
+      await app.expectAxeClean('the open-folder dialog');
+      if (scheme === 'light') await app.screenshots('open-folder');
 
-    // A folder dropped on the page: explained, and the page stays where it is.
-    const url = page.url();
-    // (Written as text: the e2e code is typed for Node, without the DOM's types.)
-    const dropped = await page.evaluateHandle(
-      "(() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'articles')); return d; })()",
-    );
-    await page.dispatchEvent('main', 'dragover', { dataTransfer: dropped });
-    await page.dispatchEvent('main', 'drop', { dataTransfer: dropped });
-    await expect(dialog).toBeVisible();
-    await expect(dialog).toContainText('“articles” was dropped here');
-    expect(page.url()).toBe(url);
-    await app.press('Escape');
+      // A path that is not a folder is refused, and says so.
+      await page.keyboard.type(join(other, 'nothing-here'));
+      await app.press('Enter');
+      await expect(dialog.getByRole('alert')).toContainText('is not a folder');
+      await app.press('Control+a');
+      await page.keyboard.type(other);
+      await app.press('Enter');
+      await expect(dialog).toBeHidden();
+      await expect(app.search).toBeFocused();
+      await expect(page.locator('.status-corpus')).toContainText(basename(other));
+      await app.type('zanzibarite');
+      await expect.poll(() => app.totalCount()).toBe(1);
+      await expect(app.options.first()).toContainText('zanzibarite');
+
+      // A folder dropped on the page: the browser does not navigate to it; the dialog asks where it is.
+      const url = page.url();
+      const dropped = await page.evaluateHandle(
+        "(() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'articles')); return d; })()",
+      );
+      await page.dispatchEvent('main', 'dragover', { dataTransfer: dropped });
+      await page.dispatchEvent('main', 'drop', { dataTransfer: dropped });
+      await expect(dialog).toBeVisible();
+      await expect(dialog).toContainText('“articles” was dropped here');
+      expect(page.url()).toBe(url);
+      await app.press('Escape');
+    } finally {
+      // Back to the bundled corpus for the journeys that follow.
+      const { actionToken } = (await (await request.get('/api/open-folder')).json()) as {
+        actionToken: string;
+      };
+      await request.post('/api/open-folder', {
+        headers: { 'x-dictum-action': actionToken },
+        data: { path: original },
+      });
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 }

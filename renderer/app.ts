@@ -7,11 +7,12 @@ import type { DictumBridge } from '../main/common/bridge';
 import type { StatusResponse } from '../main/common/contract';
 import { registerCommands, type CommandContext } from './appCommands';
 import { byId, isTyping } from './dom';
-import { createHttpBridge } from './httpBridge';
+import { createHttpBridge, type HttpBridge } from './httpBridge';
 import { Layout } from './layout';
 import { LiveRegion } from './liveRegion';
 import type { CommandRegistry } from './model/commands';
 import { actionFor } from './model/keys';
+import { initialState } from './model/state';
 import { Dialog, StatusBar, renderKeyList, renderSkipped } from './panels';
 import { catchDrops, OpenFolderHelp } from './openFolder';
 import { QueryBar } from './queryBar';
@@ -61,7 +62,18 @@ class App {
     this.help = new Dialog('help', 'Keyboard');
     renderKeyList(this.help.body, platform, desktop !== null);
     this.skipped = new Dialog('skipped', 'Skipped files');
-    const openFolder = new OpenFolderHelp(() => this.status?.corpus.path ?? null);
+    const openFolder = new OpenFolderHelp({
+      corpusPath: () => this.status?.corpus.path ?? null,
+      http: 'folderOpening' in bridge ? (bridge as HttpBridge) : null,
+      onOpened: (corpus) => {
+        // A new folder: back to the first screen, searched again as its files are read.
+        store.dispatch(initialState);
+        search.resetViews();
+        search.refresh();
+        live.say(`Opened ${corpus.name}`);
+        queryBar.focus();
+      },
+    });
     this.openFolder = openFolder;
     this.statusBar = new StatusBar(
       platform,

@@ -23,10 +23,14 @@ export class BridgeError extends Error {
   }
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+async function getJson<T>(url: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) },
+      signal: signal ?? null,
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new BridgeError('renderer: the Dictum server cannot be reached', 0);
@@ -42,10 +46,19 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return body as T;
 }
 
+/** Whether this server may open another folder, and the token that proves the page asks. */
+export type FolderOpening = { available: true; actionToken: string } | { available: false; reason: string };
+
 export interface HttpBridge extends DictumBridge {
   /** A search that a newer one can cancel. */
   searchAbortable(request: SearchRequest, signal: AbortSignal): Promise<SearchResponse>;
+  /** Whether a local server lets the page open another folder (`GET /api/open-folder`). */
+  folderOpening(): Promise<FolderOpening>;
+  /** Opens the folder at this full path in the running server; status events follow. */
+  openFolder(path: string, actionToken: string): Promise<StatusResponse['corpus']>;
 }
+
+const OPEN_FOLDER_PATH = '/api/open-folder';
 
 export function createHttpBridge(base = ''): HttpBridge {
   const search = (request: SearchRequest, signal?: AbortSignal) =>
@@ -63,6 +76,15 @@ export function createHttpBridge(base = ''): HttpBridge {
         `${base}${CONTRACT.document.http.path.replace(':id', encodeURIComponent(id))}`,
       ),
     status: () => getJson<StatusResponse>(`${base}${CONTRACT.status.http.path}`),
+    folderOpening: () => getJson<FolderOpening>(`${base}${OPEN_FOLDER_PATH}`),
+    openFolder: async (path, actionToken) =>
+      (
+        await getJson<{ corpus: StatusResponse['corpus'] }>(`${base}${OPEN_FOLDER_PATH}`, undefined, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-dictum-action': actionToken },
+          body: JSON.stringify({ path }),
+        })
+      ).corpus,
     onStatus(listener) {
       // EventSource reconnects by itself when the server restarts.
       const source = new EventSource(`${base}/api/events`);

@@ -169,6 +169,12 @@ export class SearchController {
     if (latest && latest.total === 0 && !this.error) this.empty.render(latest, status);
   }
 
+  /** Searches the current state again (the corpus changed under it). */
+  refresh(): void {
+    this.source.update(this.store.state, true, true);
+    this.markPending();
+  }
+
   /** Points the search box at the highlighted result. */
   syncActive(): void {
     this.options.queryBar.setActiveDescendant(this.list.activeId);
