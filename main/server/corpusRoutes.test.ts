@@ -160,3 +160,12 @@ describe('opening another folder', () => {
     }
   });
 });
+
+test('the OpenAPI description lists the original and the open-folder routes', async () => {
+  const doc = (await send(`${server.url}/api/openapi.json`)).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
+  assert.ok(doc.paths['/api/documents/{id}/original']?.get);
+  assert.ok(doc.paths[OPEN_FOLDER_ROUTE]?.get);
+  assert.ok(doc.paths[OPEN_FOLDER_ROUTE]?.post);
+});

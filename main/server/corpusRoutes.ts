@@ -145,3 +145,83 @@ export function registerCorpusRoutes(app: FastifyInstance, options: CorpusRouteO
     },
   );
 }
+
+/** These routes as OpenAPI paths, beside the contract's. */
+export function corpusRoutesOpenApi(
+  errorResponse: (status: number) => Record<string, unknown>,
+  common: number[],
+): Record<string, Record<string, unknown>> {
+  const errors = (statuses: number[]) =>
+    Object.fromEntries(
+      [...new Set([...statuses, ...common])].sort((a, b) => a - b).map((s) => [String(s), errorResponse(s)]),
+    );
+  const corpus = {
+    type: 'object',
+    properties: { path: { type: 'string' }, name: { type: 'string' } },
+    required: ['path', 'name'],
+  };
+  return {
+    '/api/documents/{id}/original': {
+      get: {
+        operationId: 'original',
+        summary:
+          'The original file of a document, only when its real path lies inside the corpus folder. PDFs and text show inline (add #page=N for a PDF page); other formats download.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'The file as it is on disk.' }, ...errors([400, 404]) },
+      },
+    },
+    [OPEN_FOLDER_ROUTE]: {
+      get: {
+        operationId: 'openFolderOffer',
+        summary: 'Whether this server may open another folder, and the action token that POST needs.',
+        responses: {
+          200: {
+            description: 'The offer.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    available: { type: 'boolean' },
+                    actionToken: { type: 'string' },
+                    reason: { type: 'string' },
+                  },
+                  required: ['available'],
+                },
+              },
+            },
+          },
+          ...errors([]),
+        },
+      },
+      post: {
+        operationId: 'openFolder',
+        summary: `Opens another folder in the running local server. Needs the ${ACTION_HEADER} header from GET; refused on a shared server, from another machine or another origin.`,
+        parameters: [{ name: ACTION_HEADER, in: 'header', required: true, schema: { type: 'string' } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { path: { type: 'string', description: 'The folder, as a full path.' } },
+                required: ['path'],
+              },
+            },
+          },
+        },
+        responses: {
+          200: {
+            description: 'The folder now open; status events follow its indexing.',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { corpus }, required: ['corpus'] },
+              },
+            },
+          },
+          ...errors([400]),
+        },
+      },
+    },
+  };
+}

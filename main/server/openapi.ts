@@ -3,6 +3,7 @@
  * Fastify validates with (OpenAPI 3.1 uses JSON Schema as it is).
  */
 import { EXPORT_ROUTE } from '../common/contract';
+import { corpusRoutesOpenApi } from './corpusRoutes';
 import { exportOpenApiPath } from './exportRoute';
 import {
   plainSchema,
@@ -90,6 +91,7 @@ export function openApiDocument(routes: ContractRoute[], options: OpenApiOptions
     },
   };
   paths[EXPORT_ROUTE.http.path] = exportOpenApiPath(errorResponse, common);
+  Object.assign(paths, corpusRoutesOpenApi(errorResponse, common));
   paths['/api/openapi.json'] = {
     get: {
       operationId: 'openapi',
