@@ -24,7 +24,7 @@ import { buildRawDocuments, type BinaryFormat } from '../../main/extract/extract
 import { extract, options, ratio, spread, type Row } from './common';
 import { heldOut, whFiles, type Split } from './heldout';
 
-interface Original {
+export interface Original {
   name: string;
   split: Split;
   doc: ExtractedDocument;
@@ -65,7 +65,7 @@ function original(name: string, split: Split, path: string, text: string, url: s
   return { name: path, split, doc, paragraphs, url };
 }
 
-function originals(corpora: string): Original[] {
+export function originals(corpora: string): Original[] {
   const out: Original[] = [];
   const whDir = join(corpora, 'wh_briefings');
   const whHeld = heldOut('wh');
@@ -103,7 +103,7 @@ function originals(corpora: string): Original[] {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-async function printPdf(browser: Browser, o: Original): Promise<Uint8Array> {
+export async function printPdf(browser: Browser, o: Original): Promise<Uint8Array> {
   const [title, ...rest] = o.paragraphs;
   const html =
     `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title ?? '')}</title>` +
