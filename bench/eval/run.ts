@@ -8,6 +8,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { evalCoverage } from './coverage';
 import { evalFormats } from './formats';
 import { evalPolnear } from './polnear';
 import { evalKremlin, evalWhiteHouse } from './transcripts';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   step('Kremlin topics', () => evalKremlinTopics(corpora, rows));
   step('Reuters topics', () => evalReutersTopics(corpora, rows));
   step('dates', () => evalDates(corpora, rows));
+  step('coverage', () => evalCoverage(corpora, rows));
   if (!only || 'formats'.includes(only.toLowerCase())) await evalFormats(corpora, rows);
   rows.push({
     section: 'Speed',

@@ -2,6 +2,7 @@
  * Cleanup of scraped news text (like the seed): repeated lines kept once, photo captions
  * marked, the editor's note turned into the author, footers dropped.
  */
+import { dropped as droppedText, type DroppedText } from './dropped';
 import { collapseWhitespace } from './whitespace';
 
 export type ParaRole = 'body' | 'caption' | 'note';
@@ -18,6 +19,8 @@ export interface CleanPara {
 export interface Cleaned {
   paragraphs: CleanPara[];
   author: string | null;
+  /** Echoes and footers left out. */
+  dropped: DroppedText[];
 }
 
 /** "... Heilongjiang Province, November 19, 2019. /Xinhua", "Photo: ...", "(Photo: Reuters)". */
@@ -41,15 +44,21 @@ export function cleanupNews(paragraphs: readonly string[]): Cleaned {
   let author: string | null = null;
   // the key of the last paragraph kept: a paragraph that repeats it is a scraper's echo
   let prevKey: string | null = null;
+  const dropped: DroppedText[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const text = (paragraphs[i] as string).trim();
     if (text.length === 0) continue;
     const key = collapseWhitespace(text);
-    if (key === prevKey) continue;
-    if (key.length >= 40 && seen.has(key)) continue;
+    if (key === prevKey || (key.length >= 40 && seen.has(key))) {
+      dropped.push(droppedText('repeated paragraph', text));
+      continue;
+    }
     seen.add(key);
     // footers sit in the last few paragraphs
-    if (i >= paragraphs.length - 3 && FOOTER_RE.test(text)) continue;
+    if (i >= paragraphs.length - 3 && FOOTER_RE.test(text)) {
+      dropped.push(droppedText('footer', text));
+      continue;
+    }
     let role: ParaRole = 'body';
     const note = NOTE_AUTHOR_RE.exec(text);
     const byline = note ? null : BYLINE_RE.exec(text);
@@ -64,7 +73,7 @@ export function cleanupNews(paragraphs: readonly string[]): Cleaned {
     out.push({ text, role, source: i });
     prevKey = key;
   }
-  return { paragraphs: out, author };
+  return { paragraphs: out, author, dropped };
 }
 
 /** How much of the first paragraph a title is looked for in, in characters. */

@@ -3,7 +3,9 @@
  * No Node imports: the corpus reader (main/corpus) does the I/O and decoding.
  */
 import type { ExtractedDocument } from '../common/contract';
-import { buildDocument, type RawDoc } from './document';
+import type { RawDoc } from './document';
+import type { DroppedText } from './dropped';
+import { readDocument } from './pipeline';
 import {
   applySidecar,
   formatOf,
@@ -26,8 +28,15 @@ export interface ExtractInput {
   sidecar?: Sidecar | null;
 }
 
+/** What reading left out of one document on purpose, by reason (see dropped.ts). */
+export interface DocumentDrops {
+  id: string;
+  dropped: DroppedText[];
+}
+
 export type ExtractResult =
-  { ok: true; documents: ExtractedDocument[]; warnings: string[] } | { ok: false; reason: string };
+  | { ok: true; documents: ExtractedDocument[]; warnings: string[]; dropped: DocumentDrops[] }
+  | { ok: false; reason: string };
 
 /** Extracts every document of one file. Never throws: bad input becomes a reason. */
 export function extractDocuments(input: ExtractInput, options: ExtractOptions): ExtractResult {
@@ -78,13 +87,17 @@ export function buildRawDocuments(
 ): ExtractResult {
   const prepared = prepare(options);
   const documents: ExtractedDocument[] = [];
+  const dropped: DocumentDrops[] = [];
   for (const raw of raws) {
     // A sidecar describes a single-document file; beside a file of records it says what they
     // share (the publisher, a licence credit), so it fills each record's gaps, never its own.
     if (sidecar) applySidecar(raw, sidecar, raws.length === 1);
     try {
-      const doc = buildDocument(raw, prepared);
-      if (doc.passages.length > 0) documents.push(doc);
+      const read = readDocument(raw, prepared);
+      if (read.document.passages.length > 0) {
+        documents.push(read.document);
+        dropped.push({ id: raw.id, dropped: read.dropped });
+      } else if (raws.length > 1) warnings.push(`record ${raw.id}: no readable text`);
     } catch (e) {
       warnings.push(`record ${raw.id}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -92,7 +105,7 @@ export function buildRawDocuments(
   if (documents.length === 0) {
     return { ok: false, reason: warnings[0] ? `extract: ${warnings[0]}` : 'extract: no readable text' };
   }
-  return { ok: true, documents, warnings };
+  return { ok: true, documents, warnings, dropped };
 }
 
 export { defaultExtractOptions, mergeTaxonomy, type ExtractOptions } from './options';

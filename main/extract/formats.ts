@@ -10,6 +10,7 @@ import { documentId } from './hash';
 import { normalizeDate } from './dates';
 import { mapTag } from './topics';
 import { collapseBlanks, collapseWhitespace } from './whitespace';
+import { dropped, wordsIn, type DroppedText } from './dropped';
 import type { RawDoc, RawPara } from './document';
 
 export class FormatError extends Error {}
@@ -101,9 +102,15 @@ export function splitParagraphs(text: string): string[] {
 }
 
 /** Markdown to plain paragraphs: escapes, emphasis, inline HTML and heading marks removed. */
-function markdownParagraphs(body: string): { paragraphs: string[]; heading: string | null } {
+function markdownParagraphs(body: string): {
+  paragraphs: string[];
+  heading: string | null;
+  dropped: DroppedText[];
+} {
   let heading: string | null = null;
   const paragraphs: string[] = [];
+  let markupChars = 0;
+  let markupWords = 0;
   for (const raw of splitParagraphs(body)) {
     let p = raw
       .replace(/<\/?[a-zA-Z][^>]{0,200}>/g, '')
@@ -120,10 +127,18 @@ function markdownParagraphs(body: string): { paragraphs: string[]; heading: stri
       p = (h[1] as string).trim();
       heading ??= p;
     }
+    // link targets and tags hold words that are not the text's
+    const lost = wordsIn(raw) - wordsIn(p);
+    if (lost > 0) {
+      markupWords += lost;
+      markupChars += Math.max(0, raw.length - p.length);
+    }
     if (/^[-*_]{3,}$/.test(p)) continue;
     if (p.length > 0) paragraphs.push(p);
   }
-  return { paragraphs, heading };
+  const dropped: DroppedText[] =
+    markupWords > 0 ? [{ reason: 'markup', chars: markupChars, words: markupWords }] : [];
+  return { paragraphs, heading, dropped };
 }
 
 function str(v: unknown): string | null {
@@ -213,7 +228,8 @@ export function readMarkdown(path: string, text: string, mtimeMs: number): RawDo
     if (meta) applyMeta(doc, meta as Record<string, unknown>, true);
     body = body.slice(fm[0].length);
   }
-  const { paragraphs, heading } = markdownParagraphs(body);
+  const { paragraphs, heading, dropped: markup } = markdownParagraphs(body);
+  doc.dropped = [...(fm ? [dropped('front matter', fm[0])] : []), ...markup];
   if (!doc.title && heading) doc.title = heading;
   doc.paragraphs = paragraphs.map((t) => ({ text: t }));
   doc.news = !fm;
@@ -394,6 +410,9 @@ export function readHtml(path: string, text: string, mtimeMs: number): RawDoc[] 
   if (!meta.url && canonical) meta.url = canonical.getAttribute('href');
   applyMeta(doc, meta, true);
   let paragraphs: string[] = [];
+  // counted before Readability takes the page apart
+  const pageText = document.body?.textContent ?? '';
+  const pageWords = wordsIn(pageText);
   try {
     const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     if (article?.content) {
@@ -418,6 +437,9 @@ export function readHtml(path: string, text: string, mtimeMs: number): RawDoc[] 
       paragraphs = splitParagraphs(fresh.body?.textContent ?? '');
     }
   }
+  const chrome = pageWords - paragraphs.reduce((n, p) => n + wordsIn(p), 0);
+  const chromeChars = pageText.length - paragraphs.reduce((n, p) => n + p.length, 0);
+  if (chrome > 0) doc.dropped = [{ reason: 'boilerplate', chars: Math.max(0, chromeChars), words: chrome }];
   doc.paragraphs = paragraphs.map((t) => ({ text: t }));
   doc.news = true;
   return [doc];

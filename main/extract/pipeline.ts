@@ -9,6 +9,7 @@
  * extracted documents of the whole folder; they are not part of reading one file.
  */
 import type { ExtractedDocument } from '../common/contract';
+import { sumDropped, type DroppedText } from './dropped';
 import type { Prepared } from './options';
 import { attributeQuotes, type Attributed } from './stages/attribution';
 import { dateDocument, type Dated } from './stages/dating';
@@ -53,6 +54,15 @@ export function readThrough(raw: RawDoc, prepared: Prepared): ReadingTrace {
   const attribution = attributeQuotes(quotes);
   const passages = buildPassages(attribution, prepared);
   return { paragraphs, dates, names, turns, quotes, attribution, passages };
+}
+
+/** A document read, and what reading left out of it on purpose (summed by reason). */
+export function readDocument(
+  raw: RawDoc,
+  prepared: Prepared,
+): { document: ExtractedDocument; dropped: DroppedText[] } {
+  const trace = readThrough(raw, prepared);
+  return { document: trace.passages, dropped: sumDropped(trace.attribution.dropped) };
 }
 
 /** From a read document (metadata + paragraphs) to Dictum's ExtractedDocument. */

@@ -8,6 +8,7 @@ import { personMentions, personName, stripStarters, type Mention } from '../ment
 import { attributeQuote, wordCount, type Attribution, type QuoteSpan } from '../quotes';
 import type { SpeakerContext } from '../speakers';
 import { isPronoun, isTitleWord, ORG_WORDS } from '../speakers';
+import { dropped as droppedText, type DroppedText } from '../dropped';
 import type { Quoted } from './quoteSpans';
 import { trimSpan, type Segment } from './segments';
 
@@ -19,6 +20,7 @@ export interface Attributed extends Quoted {
 export function attributeQuotes(input: Quoted): Attributed {
   const { paras, starts, text, author, ctx, newsIdx, spans, byPara, groupSize } = input;
   const segments: Segment[] = [...input.segments];
+  const dropped: DroppedText[] = [...input.dropped];
   // the attribution of a group is found where it closes (or opens)
   const groupSpeaker = new Map<number, string | null>();
   const groupAttributed = new Map<number, boolean>();
@@ -32,7 +34,10 @@ export function attributeQuotes(input: Quoted): Attributed {
   // remnant that follows a quote can be one; a paragraph of its own ("Putin noted that the
   // talks went well.") is prose, however short.
   const pushNarrative = (start: number, end: number, followsQuote: boolean) => {
-    if (followsQuote && isAttributionTag(text.slice(start, end))) return;
+    if (followsQuote && isAttributionTag(text.slice(start, end))) {
+      dropped.push(droppedText('attribution', text.slice(start, end)));
+      return;
+    }
     segments.push({ kind: 'narrative', speaker: narrativeSpeaker, start, end });
   };
   newsIdx.forEach((paraIndex, k) => {
@@ -157,7 +162,7 @@ export function attributeQuotes(input: Quoted): Attributed {
       }
     }
   }
-  return { ...input, segments };
+  return { ...input, segments, dropped };
 }
 
 const INTRO_VERB =

@@ -4,6 +4,7 @@
  * title when the source gives none.
  */
 import { cleanupNews, inferTitle, type CleanPara } from '../cleanup';
+import type { DroppedText } from '../dropped';
 import { boundedPieces, MAX_PARAGRAPH_CHARS } from '../passageBound';
 import type { RawDoc } from './rawDoc';
 
@@ -17,6 +18,8 @@ export interface Paragraphs {
   text: string;
   /** Offset of each paragraph in `text`. */
   starts: number[];
+  /** What the reader and the cleanup left out, by reason. */
+  dropped: DroppedText[];
 }
 
 /** Paragraphs longer than the bound, cut at sentences; the pieces read on as one paragraph. */
@@ -38,10 +41,12 @@ function boundParagraphs(paras: CleanPara[]): CleanPara[] {
 export function readParagraphs(raw: RawDoc): Paragraphs {
   let paras: CleanPara[];
   let author = raw.author;
+  const dropped: DroppedText[] = [...(raw.dropped ?? [])];
   if (raw.news) {
     const cleaned = cleanupNews(raw.paragraphs.map((p) => p.text));
     paras = cleaned.paragraphs;
     author ??= cleaned.author;
+    dropped.push(...cleaned.dropped);
   } else {
     paras = [];
     raw.paragraphs.forEach((p, i) => {
@@ -63,5 +68,5 @@ export function readParagraphs(raw: RawDoc): Paragraphs {
     starts.push(text.length);
     text += p.text;
   }
-  return { raw, paras, author: author ?? null, title, text, starts };
+  return { raw, paras, author: author ?? null, title, text, starts, dropped };
 }

@@ -1,3 +1,5 @@
+import type { DroppedText } from '../dropped';
+
 /** What a format reader gives the reading stages: a document's metadata and its paragraphs. */
 
 export interface RawPara {
@@ -30,4 +32,6 @@ export interface RawDoc {
   mtimeMs: number;
   /** The id of the e-mail message this document came attached to. */
   attachedTo?: string;
+  /** What the format reader left out on purpose (front matter, markup), by reason. */
+  dropped?: DroppedText[];
 }

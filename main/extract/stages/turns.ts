@@ -5,6 +5,7 @@
  * the quote stages; captions and notes become narrative without a speaker.
  */
 import { isGenericLabel, stripTitles } from '../speakers';
+import { dropped as droppedText, type DroppedText } from '../dropped';
 import type { Named } from './names';
 import type { Segment } from './segments';
 
@@ -158,6 +159,7 @@ export function findTurns(input: Named): Turns {
   }
 
   const segments: Segment[] = [];
+  const dropped: DroppedText[] = [...input.dropped];
   const newsIdx: number[] = [];
   paras.forEach((p, i) => {
     const base = starts[i] as number;
@@ -168,10 +170,11 @@ export function findTurns(input: Named): Turns {
     const speaker = turnSpeakers[i];
     if (isTranscript && speaker) {
       const skip = labels[i]?.length ?? 0;
+      if (skip > 0) dropped.push(droppedText('speaker label', p.text.slice(0, skip)));
       segments.push({ kind: 'turn', speaker, start: base + skip, end: base + p.text.length });
       return;
     }
     newsIdx.push(i);
   });
-  return { ...input, labels, turnSpeakers, isTranscript, segments, newsIdx };
+  return { ...input, labels, turnSpeakers, isTranscript, segments, newsIdx, dropped };
 }
