@@ -5,13 +5,8 @@
 import { EXPORT_ROUTE } from '../common/contract';
 import { corpusRoutesOpenApi } from './corpusRoutes';
 import { exportOpenApiPath } from './exportRoute';
-import {
-  plainSchema,
-  ErrorSchema,
-  StatusResponseSchema,
-  type ContractRoute,
-  type JsonSchema,
-} from './schemas';
+import { ErrorSchema, StatusResponseSchema } from '../common/responseSchemas';
+import { plainSchema, type ContractRoute, type JsonSchema } from './schemas';
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'The request breaks the contract (a parameter of the wrong type, too long, out of range, or unknown).',
