@@ -8,6 +8,7 @@ import type { StatusResponse } from '../main/common/contract';
 import { registerCommands, type CommandContext } from './appCommands';
 import { byId, isTyping } from './dom';
 import { createHttpBridge, type HttpBridge } from './httpBridge';
+import { ExportDialog } from './exportDialog';
 import { Layout } from './layout';
 import { LiveRegion } from './liveRegion';
 import type { CommandRegistry } from './model/commands';
@@ -25,6 +26,7 @@ class App {
   private readonly help: Dialog;
   private readonly skipped: Dialog;
   private readonly openFolder: OpenFolderHelp;
+  private readonly exporter: ExportDialog;
   private readonly statusBar: StatusBar;
   private readonly search: SearchController;
   private readonly queryBar: QueryBar;
@@ -75,6 +77,7 @@ class App {
       },
     });
     this.openFolder = openFolder;
+    this.exporter = new ExportDialog(bridge, store, live, () => search.list.total);
     this.statusBar = new StatusBar(
       platform,
       () => this.showSkipped(),
@@ -92,6 +95,7 @@ class App {
       help: this.help,
       showSkipped: () => this.showSkipped(),
       showOpenFolderHelp: () => openFolder.show(),
+      showExport: () => this.exporter.open(),
     });
     const layout = new Layout(root, {
       platform,
@@ -100,7 +104,7 @@ class App {
       reader: reader.view,
       statusBar: this.statusBar,
       live,
-      dialogs: [this.help, this.skipped, openFolder.dialog],
+      dialogs: [this.help, this.skipped, openFolder.dialog, this.exporter.dialog],
       run: (action) => this.commands.run(action, { active: document.activeElement }),
     });
 
@@ -116,6 +120,11 @@ class App {
     search.start();
 
     document.addEventListener('keydown', (e) => this.onKey(e));
+    // The desktop menu's File → Export Results… (its accelerator never reaches the page).
+    window.addEventListener('dictum:export-results', (e) => {
+      e.preventDefault();
+      this.exporter.open();
+    });
     void bridge.status().then(
       (s) => this.onStatus(s),
       (e: unknown) => search.empty.showError((e as Error).message),
@@ -126,7 +135,13 @@ class App {
 
   private onKey(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.isComposing) return;
-    if (this.help.isOpen || this.skipped.isOpen || this.openFolder.dialog.isOpen) return;
+    if (
+      this.help.isOpen ||
+      this.skipped.isOpen ||
+      this.openFolder.dialog.isOpen ||
+      this.exporter.dialog.isOpen
+    )
+      return;
     const active = document.activeElement;
     const action = actionFor(e, this.bridge.platform, isTyping(active));
     if (action !== null && this.commands.run(action, { active })) e.preventDefault();

@@ -36,6 +36,7 @@ export interface AppParts {
   showSkipped(): void;
   /** In a browser: how to open another folder. */
   showOpenFolderHelp(): void;
+  showExport(): void;
 }
 
 export function registerCommands(parts: AppParts): CommandRegistry<CommandContext> {
@@ -153,6 +154,10 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
     // Handled in the browser too, so Ctrl+O never opens the browser's own file dialog.
     if (bridge.desktop) void bridge.desktop.openCorpusDialog();
     else parts.showOpenFolderHelp();
+    return true;
+  });
+  registry.register('exportResults', () => {
+    parts.showExport();
     return true;
   });
   registry.register('skipped', () => {

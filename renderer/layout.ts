@@ -53,6 +53,12 @@ export class Layout {
       'Group by document',
     );
     this.groupButton.addEventListener('click', () => parts.run('toggleGroup'));
+    const exportButton = h(
+      'button',
+      { type: 'button', class: 'tool-button', title: tooltip('exportResults', platform) },
+      'Export…',
+    );
+    exportButton.addEventListener('click', () => parts.run('exportResults'));
 
     this.workspace = h(
       'div',
@@ -80,6 +86,7 @@ export class Layout {
             h('span', { class: 'tool-label', id: 'sort-label' }, 'Sort'),
             this.sortButton,
             this.groupButton,
+            exportButton,
           ),
           search.notes,
           h('div', { class: 'results-body' }, search.list.el, search.empty.el),

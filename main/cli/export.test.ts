@@ -2,8 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import type { SearchResponse } from '../common/contract';
+import { searchRequest, type SearchRequest, type SearchResponse } from '../common/contract';
+import { makeDoc } from '../engine/fixtures';
+import { SearchIndex } from '../engine/searchIndex';
+import { writeExport } from './export';
 import { packageRoot } from '../service/packagePaths';
 
 const root = packageRoot();
@@ -49,4 +53,29 @@ test('--format is a usage error with --json, --limit or an unknown format', () =
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /--format/);
   }
+});
+
+test('writing to a slow stream waits for it to drain and leaves no listener behind', async () => {
+  const index = new SearchIndex();
+  index.addSource(
+    'a',
+    Array.from({ length: 60 }, (_, i) => makeDoc(`d${i}`, [`Border statement number ${i}.`])),
+  );
+  const source = {
+    // pages of five, so the export writes many chunks
+    search: async (r: SearchRequest) => index.search({ ...r, limit: 5 }),
+    document: async (id: string) => index.getDocument(id)!,
+  };
+  const chunks: string[] = [];
+  const out = new Writable({
+    highWaterMark: 16,
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString());
+      setImmediate(callback);
+    },
+  });
+  const rows = await writeExport(source, searchRequest({ q: 'border' }), 'jsonl', out);
+  assert.equal(rows, 60);
+  assert.equal(chunks.join('').trimEnd().split('\n').length, 60);
+  for (const event of ['drain', 'close', 'error']) assert.equal(out.listenerCount(event), 0, event);
 });

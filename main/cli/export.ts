@@ -3,7 +3,6 @@
  * Each write waits for the pipe to drain, so `| head` or a slow disk bound memory to a page;
  * a reader that closes the pipe (EPIPE) ends the export quietly.
  */
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { SearchRequest } from '../common/contract';
 import { exportChunks, type ExportSource } from '../common/exportPages';
@@ -31,7 +30,7 @@ export async function writeExport(
       onProgress?.(page.done, page.total);
     })) {
       if (closed) break;
-      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (!out.write(chunk)) await drained(out);
       if (closed || out.destroyed) break;
     }
   } finally {
@@ -39,4 +38,19 @@ export async function writeExport(
   }
   if (failure) throw failure;
   return written;
+}
+
+/** Resolves when `out` can take more, or will take nothing more; leaves no listener behind. */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }

@@ -49,6 +49,7 @@ export function appMenu(ctx: ShellContext): Pick<ShellActions, 'refreshMenu' | '
         revealOriginal: () => onLastDocument(actions.revealOriginal),
         focusSearch: () => sendPageCommand('focus-search'),
         showShortcuts: () => sendPageCommand('show-shortcuts'),
+        exportResults: () => sendPageCommand('export-results'),
         setTheme,
       },
     );

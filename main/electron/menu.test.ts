@@ -14,6 +14,7 @@ function recorder() {
     revealOriginal: () => calls.push('revealOriginal'),
     focusSearch: () => calls.push('focusSearch'),
     showShortcuts: () => calls.push('showShortcuts'),
+    exportResults: () => calls.push('exportResults'),
     setTheme: (theme) => calls.push(`setTheme ${theme}`),
   };
   return { calls, actions };
@@ -77,6 +78,7 @@ describe('buildMenuTemplate', () => {
     const template = buildMenuTemplate({ ...base, hasDocument: true }, actions);
     assert.equal(byLabel(template, 'Open Folder…').accelerator, 'CmdOrCtrl+O');
     assert.equal(byLabel(template, 'Keyboard Shortcuts').accelerator, 'CmdOrCtrl+/');
+    assert.equal(byLabel(template, 'Export Results…').accelerator, 'CmdOrCtrl+Shift+E');
     assert.equal(byLabel(template, 'Find').accelerator, 'CmdOrCtrl+F');
     for (const label of [
       'Open Folder…',

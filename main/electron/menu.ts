@@ -16,6 +16,7 @@ export interface MenuActions {
   revealOriginal(): void;
   focusSearch(): void;
   showShortcuts(): void;
+  exportResults(): void;
   setTheme(theme: ThemeSource): void;
 }
 
@@ -36,6 +37,7 @@ export const ACCELERATORS = {
   revealOriginal: 'CmdOrCtrl+Alt+R',
   focusSearch: 'CmdOrCtrl+F',
   showShortcuts: 'CmdOrCtrl+/',
+  exportResults: 'CmdOrCtrl+Shift+E',
 } as const;
 
 function revealLabel(platform: NodeJS.Platform): string {
@@ -61,6 +63,12 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
           { type: 'separator' },
           { label: 'Clear Recent', enabled: recent.length > 0, click: () => actions.clearRecent() },
         ],
+      },
+      { type: 'separator' },
+      {
+        label: 'Export Results…',
+        accelerator: ACCELERATORS.exportResults,
+        click: () => actions.exportResults(),
       },
       { type: 'separator' },
       {

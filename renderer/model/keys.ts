@@ -27,6 +27,7 @@ export type Action =
   | 'openOriginal'
   | 'openCorpus'
   | 'skipped'
+  | 'exportResults'
   | 'help';
 
 /** Where a binding applies: anywhere, or only when focus is not in a text field. */
@@ -143,6 +144,13 @@ export const BINDINGS: readonly Binding[] = [
     when: 'always',
     label: 'Copy a citation of the statement',
     group: 'Reader',
+  },
+  {
+    action: 'exportResults',
+    chords: ['Mod+Shift+E'],
+    when: 'always',
+    label: 'Export every match (CSV or JSON Lines)',
+    group: 'Results',
   },
   {
     action: 'openOriginal',
