@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { searchRequest, type ExtractedDocument, type SearchRequest } from './contract';
+import { LIMITS, searchRequest, type ExtractedDocument, type SearchRequest } from './contract';
 import { exportChunks, exportPages } from './exportPages';
 import { makeDoc } from '../engine/fixtures';
 import { SearchIndex } from '../engine/searchIndex';
@@ -131,4 +131,29 @@ test('a long statement is exported whole, its highlights moved to the whole text
     hit.highlights.map(([s, e]) => hit.text.slice(s, e)),
     ['NATO'],
   );
+});
+
+test('a source with exportSearch is paged by the export page size, any other by the contract’s', async () => {
+  const index = new SearchIndex();
+  index.addSource('a', corpus(50));
+  const limits: Array<[string, number]> = [];
+  const plain = {
+    search: async (r: SearchRequest) => (limits.push(['search', r.limit]), index.search(r)),
+    document: async (id: string) => index.getDocument(id)!,
+  };
+  const request = searchRequest({ q: 'border' });
+  for await (const _ of exportPages(plain, request)) {
+    // drain
+  }
+  const service = {
+    ...plain,
+    exportSearch: async (r: SearchRequest) => (limits.push(['export', r.limit]), index.search(r)),
+  };
+  for await (const _ of exportPages(service, request)) {
+    // drain
+  }
+  assert.deepEqual(limits, [
+    ['search', LIMITS.pageSize],
+    ['export', LIMITS.exportPageSize],
+  ]);
 });

@@ -23,10 +23,11 @@ export interface ExportPage {
 
 /**
  * What an export reads from: the contract's search, and its documents for long statements.
- * A search that takes a page limit (the service) is asked for pages of LIMITS.exportPageSize.
+ * A source with `exportSearch` (the service) is paged by LIMITS.exportPageSize, others by the
+ * contract's page size: a wrapper that does not pass it on is slower, never wrong.
  */
-export type ExportSource = Pick<SearchApi, 'document'> & {
-  search(request: SearchRequest, pageLimit?: number): Promise<SearchResponse>;
+export type ExportSource = Pick<SearchApi, 'search' | 'document'> & {
+  exportSearch?(request: SearchRequest): Promise<SearchResponse>;
 };
 
 /**
@@ -36,17 +37,17 @@ export type ExportSource = Pick<SearchApi, 'document'> & {
 export async function* exportPages(
   source: ExportSource,
   request: SearchRequest,
-  pageSize: number = LIMITS.exportPageSize,
+  pageSize?: number,
 ): AsyncGenerator<ExportPage> {
   const { after: _after, ...base } = request;
   const whole = wholeHits(source);
   let after: string | undefined;
   let done = 0;
   for (;;) {
-    const response = await source.search(
-      { ...base, offset: 0, limit: pageSize, ...(after ? { after } : {}) },
-      pageSize,
-    );
+    const page = { ...base, offset: 0, ...(after ? { after } : {}) };
+    const response = source.exportSearch
+      ? await source.exportSearch({ ...page, limit: pageSize ?? LIMITS.exportPageSize })
+      : await source.search({ ...page, limit: pageSize ?? LIMITS.pageSize });
     done += response.hits.length;
     if (response.hits.length > 0) {
       const hits: Hit[] = [];

@@ -40,6 +40,11 @@ export class SwitchableService implements ServedService {
     return (await this.now()).search(request);
   }
 
+  /** The export's larger pages, from the folder open now. */
+  async exportSearch(request: SearchRequest): Promise<SearchResponse> {
+    return (await this.now()).exportSearch(request);
+  }
+
   async document(id: string): Promise<ExtractedDocument> {
     return (await this.now()).document(id);
   }

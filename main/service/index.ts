@@ -3,7 +3,7 @@
  * kept off the caller's thread in index workers, saved to a cache and kept up to date.
  * The CLI, the HTTP server and the Electron main process all use it through this module.
  */
-import type { SearchApi, StatusResponse } from '../common/contract';
+import type { SearchApi, SearchRequest, SearchResponse, StatusResponse } from '../common/contract';
 import { WorkerSearchService } from './searchService';
 
 export interface SearchServiceOptions {
@@ -22,6 +22,8 @@ export interface SearchService extends SearchApi {
   readonly corpusDir: string;
   /** Status while indexing (at most every 100 ms), on every phase change and when ready; returns unsubscribe. */
   onProgress(listener: (status: StatusResponse) => void): () => void;
+  /** A search whose pages may hold up to LIMITS.exportPageSize hits: for exports, never over IPC or HTTP. */
+  exportSearch(request: SearchRequest): Promise<SearchResponse>;
   /** Resolves when the initial index is complete, or failed (`status.error` set); never rejects. */
   ready(): Promise<StatusResponse>;
   /** Re-checks every file now; only added, changed and deleted files are re-read. */

@@ -12,6 +12,7 @@ import { resolve as resolvePath } from 'node:path';
 import { availableParallelism } from 'node:os';
 import {
   ContractError,
+  LIMITS,
   type ExtractedDocument,
   type SearchRequest,
   type SearchResponse,
@@ -144,7 +145,12 @@ export class WorkerSearchService implements SearchService {
   // -------------------------------------------------------------------------
   // The search API
 
-  /** `pageLimit` above LIMITS.pageSize is for exports only (IPC and HTTP validate first). */
+  /** Pages of up to LIMITS.exportPageSize hits, for exports; never exposed over IPC or HTTP. */
+  exportSearch(raw: SearchRequest): Promise<SearchResponse> {
+    return this.search(raw, LIMITS.exportPageSize);
+  }
+
+  /** `pageLimit` above LIMITS.pageSize is for exportSearch only (IPC and HTTP validate first). */
   async search(raw: SearchRequest, pageLimit?: number): Promise<SearchResponse> {
     this.assertOpen();
     this.saves.noteRequest();
