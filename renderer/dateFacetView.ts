@@ -183,9 +183,10 @@ export class DateFacetView {
         buckets[buckets.length - 1]?.key ??
         null;
     }
+    const counts = new Map(buckets.map((b) => [b.key, b.count]));
     for (const bar of this.barButtons()) {
       const key = bar.dataset.key ?? '';
-      const count = buckets.find((b) => b.key === key)?.count ?? 0;
+      const count = counts.get(key) ?? 0;
       const fill = bar.firstElementChild as HTMLElement;
       // CSSOM, not a style attribute: the CSP allows the one and not the other.
       fill.style.setProperty(
@@ -221,6 +222,10 @@ export class DateFacetView {
       list: Array<{ key: string; count: number }>,
     ) => {
       const current = this.from !== null && this.from === this.to ? this.from : '';
+      // Rebuilt only when what it lists changed: most keystrokes change no year or month.
+      const signature = `${current}|${list.map((b) => `${b.key}:${b.count}`).join(',')}`;
+      if (select.dataset.signature === signature) return;
+      if (document.activeElement !== select) select.dataset.signature = signature;
       const options = [
         h('option', { value: '' }, anyLabel),
         ...list.map((b) => h('option', { value: b.key }, `${dateLabel(b.key)} (${formatCount(b.count)})`)),

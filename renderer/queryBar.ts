@@ -13,8 +13,9 @@ import type { Store } from './store';
 export class QueryBar {
   readonly input: HTMLInputElement;
   readonly chips: HTMLDivElement;
-  /** When the last keystroke in the box happened, for the latency mark. */
+  /** When the key of the last edit in the search box went down, for the latency mark. */
   typedAt = 0;
+  private keyDownAt = 0;
 
   constructor(
     private readonly store: Store,
@@ -37,10 +38,13 @@ export class QueryBar {
     });
     this.input.value = store.state.q;
     this.input.addEventListener('input', () => {
-      this.typedAt = performance.now();
+      // From the keydown (its timestamp is on performance.now()'s clock), not the later input.
+      this.typedAt = this.keyDownAt > 0 ? this.keyDownAt : performance.now();
+      this.keyDownAt = 0;
       store.dispatch(setQuery(store.state, this.input.value));
     });
     this.input.addEventListener('keydown', (e) => {
+      this.keyDownAt = e.timeStamp;
       if (e.key === 'Backspace' && this.input.value === '' && !e.altKey && !e.ctrlKey && !e.metaKey) {
         const last = chipsOf(store.state).at(-1);
         if (last) {
