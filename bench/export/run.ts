@@ -7,7 +7,7 @@
  * JSON Lines through the same pager, row formatting and drain-aware writer as `dictum search
  * --format` (search calls go to the engine directly: no worker messages). It reports rows/s,
  * the heap and RSS once the index is loaded, and the peak RSS during the export (sampled after
- * every page, and the kernel's high-water mark). Writes bench/export/RESULTS.md.
+ * every page, and the kernel's high-water mark). Writes bench/export/RESULTS-<passages>.md.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -136,7 +136,7 @@ function parent(): void {
       'not grow with the number of rows. Max RSS is the process high-water mark (loading included).',
       '',
     ].join('\n');
-    writeFileSync(join(here, 'RESULTS.md'), text);
+    writeFileSync(join(here, `RESULTS-${passages}.md`), text);
     process.stdout.write(text);
   } finally {
     rmSync(dir, { recursive: true, force: true });
