@@ -19,6 +19,7 @@ import {
   type Sidecar,
 } from './formats';
 import { prepare, type ExtractOptions } from './options';
+import { rtfRawDocs } from './readers/rtf';
 
 export interface ExtractInput {
   /** Path relative to the corpus, forward slashes (also the id's basis). */
@@ -60,6 +61,9 @@ export function extractDocuments(input: ExtractInput, options: ExtractOptions): 
         break;
       case 'json':
         raws = readJson(input.path, input.text, input.mtimeMs);
+        break;
+      case 'rtf':
+        raws = rtfRawDocs(input.path, input.text, input.mtimeMs);
         break;
       case 'jsonl':
         raws = readJsonl(input.path, input.text, input.mtimeMs, warnings);

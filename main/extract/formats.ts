@@ -15,7 +15,7 @@ import type { RawDoc, RawPara } from './document';
 
 export class FormatError extends Error {}
 
-export type TextFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
+export type TextFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'rtf';
 /** Formats read from their bytes by the readers in main/corpus/formats. */
 export type BinaryFormat = 'pdf' | 'docx' | 'odt' | 'eml' | 'mbox';
 export type Format = TextFormat | BinaryFormat;
@@ -37,6 +37,7 @@ const EXTENSIONS: Record<string, Format> = {
   json: 'json',
   jsonl: 'jsonl',
   ndjson: 'jsonl',
+  rtf: 'rtf',
   pdf: 'pdf',
   docx: 'docx',
   odt: 'odt',
