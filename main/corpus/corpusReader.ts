@@ -21,6 +21,7 @@ import {
 } from '../extract/extractDocuments';
 import { hashBytes, hashString } from '../extract/hash';
 import { DEFAULT_TAXONOMY } from '../extract/topics';
+import { readTopicsConfig } from '../extract/topicsConfig';
 import { decodeBytes } from './decode';
 import { fileInsideFolder, unreachableReason } from './folderBoundary';
 import { FormatReadError, newBudget } from './formats/budget';
@@ -222,14 +223,7 @@ export async function loadCorpusOptions(dir: string): Promise<{ options: CorpusO
     options.aliases = aliases;
   });
   await applyConfigFile(dir, TOPIC_FILES, 'topics', 'topic → list of keywords', skipped, (value) => {
-    const replace = value.replace === true;
-    const topicsValue = value.topics && typeof value.topics === 'object' ? (value.topics as Record<string, unknown>) : value;
-    const taxonomy: Record<string, string[]> = {};
-    for (const [topic, words] of Object.entries(topicsValue)) {
-      if (topic === 'replace') continue;
-      if (!Array.isArray(words)) throw new Error(`topic "${topic}" must have a list of keywords`);
-      taxonomy[topic] = words.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter((x) => x.length > 0);
-    }
+    const { taxonomy, replace } = readTopicsConfig(value);
     options.taxonomy = mergeTaxonomy(DEFAULT_TAXONOMY, taxonomy, replace);
   });
   return { options, skipped };
