@@ -186,6 +186,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(app.readerText).not.toContainText('MS. PSAKI:');
       await expect(badges.first()).toHaveAttribute('title', 'Labelled “MS. PSAKI”');
       await app.expectAxeClean('a transcript in the reader');
+      // o opens the original file, served from inside the corpus folder, in a new tab.
+      const opened = page.waitForEvent('popup');
+      await app.press('o');
+      const original = await opened;
+      expect(original.url()).toMatch(/\/api\/documents\/[^/]+\/original/);
+      await expect(original.locator('body')).toContainText('MS. PSAKI:');
+      await original.close();
       // Both themes are shot at once (and the theme set back to light), so only once.
       if (scheme === 'light') await app.screenshots('reader-turn-badges');
     });

@@ -146,7 +146,7 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
     return true;
   });
   registry.register('openOriginal', () => {
-    if (!reader.isOpen || !bridge.desktop) return false;
+    if (!reader.isOpen || !reader.canOpenOriginal) return false;
     reader.openOriginal();
     return true;
   });

@@ -49,13 +49,13 @@ export class ReaderController {
   private reading = false;
 
   constructor(private readonly options: ReaderControllerOptions) {
-    const { platform, bridge } = options;
+    const { platform } = options;
     this.view = new ReaderView({
       onBack: () => this.close(),
       onNext: () => this.step(1),
       onPrev: () => this.step(-1),
       onCopy: () => void this.copyCitation(),
-      onOpenOriginal: bridge.desktop ? () => this.openOriginal() : null,
+      onOpenOriginal: this.canOpenOriginal ? () => this.openOriginal() : null,
       tooltips: {
         back: tooltip('back', platform, 'Back to the results'),
         next: tooltip('nextHit', platform),
@@ -173,8 +173,20 @@ export class ReaderController {
     toast(ok ? 'Citation copied' : 'Could not copy');
   }
 
+  /** On the desktop, with the system's application; in a browser, from the server in a new tab. */
+  get canOpenOriginal(): boolean {
+    return this.options.bridge.desktop !== null || 'folderOpening' in this.options.bridge;
+  }
+
   openOriginal(): void {
     const id = this.view.docId;
-    if (id && this.options.bridge.desktop) void this.options.bridge.desktop.openOriginal(id);
+    if (!id) return;
+    const desktop = this.options.bridge.desktop;
+    if (desktop) void desktop.openOriginal(id);
+    else if (this.canOpenOriginal) {
+      const page = this.view.currentPage();
+      const url = `/api/documents/${encodeURIComponent(id)}/original${page !== null ? `#page=${page}` : ''}`;
+      window.open(url, '_blank', 'noopener');
+    }
   }
 }

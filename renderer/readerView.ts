@@ -166,6 +166,11 @@ export class ReaderView {
     return this.current;
   }
 
+  /** The page (of a paged document) of the statement under the current hit, or null. */
+  currentPage(): number | null {
+    return this.doc?.passages[this.currentPassage]?.page ?? null;
+  }
+
   /** The statement to cite: the one under the current hit, else the one the reader opened at. */
   citation(accessed: Date): string | null {
     const doc = this.doc;

@@ -158,7 +158,6 @@ export const BINDINGS: readonly Binding[] = [
     when: 'notTyping',
     label: 'Open the original file',
     group: 'Reader',
-    desktopOnly: true,
   },
   {
     action: 'openCorpus',
