@@ -41,9 +41,6 @@ export async function makePdf(pages: FixturePage[], options: FixtureOptions = {}
  * given pages (as a scanner makes them): drawn by PDF.js, embedded as PNG images.
  */
 export async function makeScan(textPage: FixturePage, scannedPages: FixturePage[]): Promise<Uint8Array> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { createCanvas } = await import('@napi-rs/canvas');
-  const source = await getDocument({ data: await makePdf(scannedPages), verbosity: 0 }).promise;
   const out = await PDFDocument.create();
   const font = await out.embedFont(StandardFonts.Helvetica);
   const first = out.addPage([612, 792]);
@@ -52,6 +49,21 @@ export async function makeScan(textPage: FixturePage, scannedPages: FixturePage[
     if (line) first.drawText(line, { x: 60, y, size: 11, font });
     y -= 15;
   }
+  await addPicturesOf(out, await makePdf(scannedPages));
+  return out.save();
+}
+
+/** A PDF of pictures of every page of `pdf`: no text layer left, as a scanner makes it. */
+export async function imageOnly(pdf: Uint8Array): Promise<Uint8Array> {
+  const out = await PDFDocument.create();
+  await addPicturesOf(out, pdf);
+  return out.save();
+}
+
+async function addPicturesOf(out: PDFDocument, pdf: Uint8Array): Promise<void> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const source = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   for (let n = 1; n <= source.numPages; n++) {
     const page = await source.getPage(n);
     const viewport = page.getViewport({ scale: 2 });
@@ -61,8 +73,8 @@ export async function makeScan(textPage: FixturePage, scannedPages: FixturePage[
     ctx.fillRect(0, 0, viewport.width, viewport.height);
     await page.render({ canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
     const image = await out.embedPng(canvas.toBuffer('image/png'));
-    out.addPage([612, 792]).drawImage(image, { x: 0, y: 0, width: 612, height: 792 });
+    const [w, h] = [viewport.width / 2, viewport.height / 2];
+    out.addPage([w, h]).drawImage(image, { x: 0, y: 0, width: w, height: h });
   }
   await source.destroy();
-  return out.save();
 }
