@@ -26,6 +26,8 @@ export interface ManifestEntry extends FileStamp {
   hash: string | null;
   /** Why the file is not in the index, when it could not be read. */
   skipped?: string;
+  /** What of the file was left out, when it was indexed only in part (listed with the skipped files). */
+  partly?: string;
 }
 
 export interface CacheHeader {

@@ -271,7 +271,8 @@ export class Shard {
       this.manifest.set(file.path, { ...stamp, hash: read.hash, skipped });
       return hadDocuments;
     }
-    this.manifest.set(file.path, { ...stamp, hash: read.hash });
+    const partly = partlyRead(read.warnings);
+    this.manifest.set(file.path, { ...stamp, hash: read.hash, ...(partly ? { partly } : {}) });
     return true;
   }
 
@@ -287,6 +288,7 @@ export class Shard {
     const out: SkippedFile[] = [];
     for (const [path, entry] of this.manifest) {
       if (entry.skipped !== undefined) out.push({ path, reason: entry.skipped });
+      else if (entry.partly !== undefined) out.push({ path, reason: entry.partly });
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -328,4 +330,18 @@ function stableJson(value: unknown): string {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** How many of a file's reading warnings its skipped-list line names; the rest are counted. */
+const PARTLY_SHOWN = 3;
+
+/**
+ * A file indexed in part is listed with the skipped files, so a user is never left to
+ * believe that text the reader set aside (a bad record, an attachment over its limit) was read.
+ */
+export function partlyRead(warnings: readonly string[] | undefined): string | null {
+  if (!warnings || warnings.length === 0) return null;
+  const shown = warnings.slice(0, PARTLY_SHOWN).map((w) => w.replace(/^partly read: /, ''));
+  const more = warnings.length > PARTLY_SHOWN ? `; and ${warnings.length - PARTLY_SHOWN} more` : '';
+  return `partly read: ${shown.join('; ')}${more}`;
 }
