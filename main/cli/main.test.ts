@@ -140,3 +140,20 @@ test('the human format marks highlights without a TTY', () => {
   assert.match(out, /politicize \[sports\]/);
   assert.match(out, /speaker: Vladimir Putin \(1\)/);
 });
+
+test('border -speaker:reporter and --not-speaker both give the total less the reporters', () => {
+  const run = (...args: string[]): SearchResponse => {
+    const { code, stdout, stderr } = dictum('search', ...args, '--json', '--no-cache', '--limit', '0');
+    assert.equal(code, 0, stderr);
+    return JSON.parse(stdout) as SearchResponse;
+  };
+  const all = run('border');
+  const reporter = all.facets.speaker.find((v) => /^reporter$/i.test(v.value));
+  assert.ok(reporter && reporter.count > 0, 'reporters ask about the border in the seed');
+  const typed = run('border -speaker:reporter');
+  assert.equal(typed.total, all.total - reporter.count);
+  const flagged = run('border', '--not-speaker', reporter.value);
+  assert.equal(flagged.total, all.total - reporter.count);
+  // The excluded value keeps its count in the facet (disjunctive), so the UI can show it.
+  assert.equal(flagged.facets.speaker.find((v) => v.value === reporter.value)?.count, reporter.count);
+});

@@ -15,6 +15,7 @@ const USAGE = `Usage: dictum <command> [options]
 Commands:
   search QUERY     search the corpus (an empty QUERY browses everything)
       --corpus DIR  --speaker NAME...  --topic SLUG...  --kind quote|turn|narrative...
+      --not-speaker NAME...  --not-topic SLUG...  --not-kind KIND...  --facet-limit N
       --from DATE  --to DATE  --sort relevance|date-desc|date-asc  --limit N  --offset N  --after CURSOR  --json
       --format csv|jsonl   every match (not one page), streamed to stdout as CSV or JSON Lines
   extract FILE     show the documents and passages Dictum reads from FILE  [--json]
@@ -29,7 +30,8 @@ Options common to all commands:
   -h, --help       show this help
 
 Query syntax: words (all required), "exact phrase", -exclude, OR, speaker:NAME, topic:SLUG,
-kind:quote, date:2021-12, date:2021-12..2022-02, after:DATE, before:DATE.
+kind:quote, date:2021-12, date:2021-12..2022-02, after:DATE, before:DATE; -speaker:NAME,
+-topic:SLUG and -kind:KIND leave a value out; "(no speaker)" names statements without one.
 `;
 
 /** Exit codes: 0 done, 1 failed, 2 bad usage. */
@@ -40,6 +42,10 @@ const options = {
   speaker: { type: 'string', multiple: true },
   topic: { type: 'string', multiple: true },
   kind: { type: 'string', multiple: true },
+  'not-speaker': { type: 'string', multiple: true },
+  'not-topic': { type: 'string', multiple: true },
+  'not-kind': { type: 'string', multiple: true },
+  'facet-limit': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   sort: { type: 'string' },
@@ -68,6 +74,11 @@ export function searchRequestFromFlags(query: string, flags: Flags): SearchReque
   if (flags.speaker) raw.speaker = flags.speaker;
   if (flags.topic) raw.topic = flags.topic;
   if (flags.kind) raw.kind = flags.kind;
+  if (flags['not-speaker']) raw.notSpeaker = flags['not-speaker'];
+  if (flags['not-topic']) raw.notTopic = flags['not-topic'];
+  if (flags['not-kind']) raw.notKind = flags['not-kind'];
+  const facetLimit = integerFlag('facet-limit', flags['facet-limit']);
+  if (facetLimit !== undefined) raw.facetLimit = facetLimit;
   if (flags.from) raw.from = flags.from;
   if (flags.to) raw.to = flags.to;
   if (flags.sort) raw.sort = flags.sort;

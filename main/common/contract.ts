@@ -21,6 +21,12 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 export type DateSource = 'metadata' | 'text' | 'file';
 
 export const FACET_NAMES = ['speaker', 'topic', 'date', 'kind'] as const;
+
+/**
+ * The speaker facet's value for statements without a speaker: listed in `facets.speaker`,
+ * and accepted in `speaker`/`notSpeaker` and as `speaker:"(no speaker)"` in a query.
+ */
+export const NO_SPEAKER = '(no speaker)';
 export type FacetName = (typeof FACET_NAMES)[number];
 
 /** Limits every entry point enforces identically. */
@@ -36,6 +42,8 @@ export const LIMITS = {
   idLength: 512,
   /** Longest `after` cursor accepted (a cursor holds a document and a passage id). */
   cursorLength: 2200,
+  /** Most values a facet list may be asked for (`facetLimit`). */
+  facetLimit: 1000,
   /** Most characters of passage text a hit carries (a window of a longer passage). */
   hitTextLength: 2000,
   /** Most highlights a hit carries. */
@@ -154,6 +162,8 @@ export interface SearchResponse {
   facets: Record<FacetName, FacetValue[]>;
   /** Said when part of the query could not be understood and was searched as text. */
   notes: string[];
+  /** Per facet cut to `facetLimit` values: how many more values it has (absent when none). */
+  facetMore?: Partial<Record<FacetName, number>>;
   /**
    * Present when more hits follow this page: pass it as the request's `after` (with the same
    * query, filters and sort) for the next page. Opaque; see common/order.ts.
@@ -228,6 +238,10 @@ export function searchRequest(partial: Partial<SearchRequest> = {}): SearchReque
     ...(partial.from !== undefined ? { from: partial.from } : {}),
     ...(partial.to !== undefined ? { to: partial.to } : {}),
     ...(partial.after !== undefined ? { after: partial.after } : {}),
+    ...(partial.notSpeaker !== undefined ? { notSpeaker: partial.notSpeaker } : {}),
+    ...(partial.notTopic !== undefined ? { notTopic: partial.notTopic } : {}),
+    ...(partial.notKind !== undefined ? { notKind: partial.notKind } : {}),
+    ...(partial.facetLimit !== undefined ? { facetLimit: partial.facetLimit } : {}),
     sort: partial.sort ?? 'relevance',
     limit: partial.limit ?? LIMITS.defaultPageSize,
     offset: partial.offset ?? 0,

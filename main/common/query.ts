@@ -31,6 +31,8 @@ export interface QueryFilter {
   field: FilterField;
   /** The value as typed, unquoted. For `kind` the full kind name. */
   value: string;
+  /** `-speaker:`, `-topic:`, `-kind:`: passages with this value are left out. */
+  negated?: boolean;
   /** For date fields: the inclusive range of dates it allows, as `YYYYMMDD` numbers. */
   range?: DateRange;
   /** Where the filter sits in the input, so a UI can show it as a chip and remove it. */
@@ -193,9 +195,12 @@ export function parseQuery(input: string): ParsedQuery {
         notes.push(`${field}: needs a value; it was ignored.`);
         continue;
       }
-      if (t.negated) notes.push(`Excluding with -${field}: is not supported; the filter was applied as is.`);
+      const negatable = field === 'speaker' || field === 'topic' || field === 'kind';
+      if (t.negated && !negatable) {
+        notes.push(`Excluding with -${field}: is not supported; the filter was applied as is.`);
+      }
       const filter = makeFilter(field as FilterField, value, t.start, t.end, notes);
-      if (filter) result.filters.push(filter);
+      if (filter) result.filters.push(t.negated && negatable ? { ...filter, negated: true } : filter);
       continue;
     }
     if (text.trim() === '') {

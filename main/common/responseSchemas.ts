@@ -67,6 +67,14 @@ export const SearchResponseSchema = Type.Object({
     kind: Type.Array(FacetValueSchema),
   }),
   notes: Type.Array(Type.String()),
+  facetMore: Type.Optional(
+    Type.Object({
+      speaker: Type.Optional(Type.Integer({ minimum: 0 })),
+      topic: Type.Optional(Type.Integer({ minimum: 0 })),
+      date: Type.Optional(Type.Integer({ minimum: 0 })),
+      kind: Type.Optional(Type.Integer({ minimum: 0 })),
+    }),
+  ),
   next: Type.Optional(Type.String({ description: 'Cursor for the next page: pass as `after`.' })),
 });
 

@@ -18,6 +18,14 @@ export const SearchRequestSchema = Type.Object(
     speaker: FilterValues,
     topic: FilterValues,
     kind: Type.Array(Type.Union(PASSAGE_KINDS.map((k) => Type.Literal(k))), { maxItems: 3 }),
+    /** Facet values to leave out (speaker may be NO_SPEAKER); a facet's counts ignore them. */
+    notSpeaker: Type.Optional(FilterValues),
+    notTopic: Type.Optional(FilterValues),
+    notKind: Type.Optional(
+      Type.Array(Type.Union(PASSAGE_KINDS.map((k) => Type.Literal(k))), { maxItems: 3 }),
+    ),
+    /** Most values listed per facet (default 50); `facetMore` says how many were left out. */
+    facetLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.facetLimit })),
     from: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
     to: Type.Optional(Type.String({ pattern: ISO_DATE_PATTERN })),
     sort: Type.Union(SORT_ORDERS.map((s) => Type.Literal(s))),

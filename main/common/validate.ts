@@ -20,7 +20,7 @@ export function validateSearchRequest(raw: unknown, pageLimit: number = LIMITS.p
     throw new ContractError('search: the request must be an object');
   }
   const candidate = searchRequest(raw as Partial<SearchRequest>);
-  const optional = new Set(['from', 'to', 'after']);
+  const optional = new Set(['from', 'to', 'after', 'notSpeaker', 'notTopic', 'notKind', 'facetLimit']);
   const unknownKeys = Object.keys(raw).filter((k) => !(k in candidate) && !optional.has(k));
   if (unknownKeys.length > 0) throw new ContractError(`search: unknown field ${unknownKeys.join(', ')}`);
   // An export pages with larger pages than any client may ask for (LIMITS.exportPageSize).

@@ -5,6 +5,7 @@
  */
 import {
   FACET_NAMES,
+  NO_SPEAKER,
   PASSAGE_KINDS,
   type FacetName,
   type FacetValue,
@@ -16,9 +17,15 @@ import { fold } from './analyzer';
 import { bucketDates } from './dateFacet';
 import { KIND_CODE, type PassageTable } from './passageTable';
 
+/**
+ * What a filter lets through, per facet. Speaker and kind are one value per passage, so
+ * includes and excludes fold into one table of allowed ids; topics are several per passage:
+ * a passage passes when it has an included topic (if any are) and no excluded one.
+ */
 export interface FilterTables {
   speaker: Uint8Array | null;
   topic: Uint8Array | null;
+  notTopic: Uint8Array | null;
   kind: Uint8Array | null;
   dateMin: number;
   dateMax: number;
@@ -32,36 +39,92 @@ export interface FacetCounts {
   date: Uint32Array;
 }
 
+/** Values the facet lists keep even past their limit: those the request includes or excludes. */
+export interface PinnedValues {
+  speaker: Set<string>;
+  topic: Set<string>;
+  kind: Set<string>;
+}
+
+const noFilter = (): FilterTables => ({
+  speaker: null,
+  topic: null,
+  notTopic: null,
+  kind: null,
+  dateMin: -Infinity,
+  dateMax: Infinity,
+});
+
+/** Allowed ids: the included ones (all when none is), minus the excluded ones; null when neither. */
+function allowed(size: number, include: number[] | null, exclude: number[]): Uint8Array | null {
+  if (include === null && exclude.length === 0) return null;
+  const table = new Uint8Array(size);
+  if (include === null) table.fill(1);
+  else for (const id of include) table[id] = 1;
+  for (const id of exclude) table[id] = 0;
+  return table;
+}
+
+function marked(size: number, ids: number[]): Uint8Array | null {
+  if (ids.length === 0) return null;
+  const table = new Uint8Array(size);
+  for (const id of ids) table[id] = 1;
+  return table;
+}
+
 export class Facets {
   constructor(
     private readonly t: PassageTable,
     private readonly facetLimit: number,
   ) {}
 
+  /** Speaker ids a query filter value names: any word of the name starting with it. */
+  private speakersNamed(value: string): number[] {
+    if (value.trim().toLowerCase() === NO_SPEAKER) return [0];
+    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(fold(value.trim()))}`, 'u');
+    const ids: number[] = [];
+    for (let i = 1; i < this.t.speakers.length; i++) if (re.test(this.t.speakerFolded[i]!)) ids.push(i);
+    return ids;
+  }
+
+  /** Topic ids a query filter value names: the slug itself or a slug it starts. */
+  private topicsNamed(value: string): number[] {
+    const v = fold(value.trim());
+    const ids: number[] = [];
+    for (let i = 0; i < this.t.topics.length; i++) {
+      const slug = fold(this.t.topics[i]!);
+      if (slug === v || slug.startsWith(v)) ids.push(i);
+    }
+    return ids;
+  }
+
   queryFilterTables(filters: QueryFilter[]): FilterTables {
-    const t: FilterTables = { speaker: null, topic: null, kind: null, dateMin: -Infinity, dateMax: Infinity };
-    const speakers = filters.filter((f) => f.field === 'speaker').map((f) => fold(f.value.trim()));
-    if (speakers.length > 0) {
-      t.speaker = new Uint8Array(this.t.speakers.length);
-      const patterns = speakers.map((s) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(s)}`, 'u'));
-      for (let i = 1; i < this.t.speakers.length; i++) {
-        const name = this.t.speakerFolded[i]!;
-        if (patterns.some((re) => re.test(name))) t.speaker[i] = 1;
-      }
-    }
-    const topics = filters.filter((f) => f.field === 'topic').map((f) => fold(f.value.trim()));
-    if (topics.length > 0) {
-      t.topic = new Uint8Array(this.t.topics.length);
-      for (let i = 0; i < this.t.topics.length; i++) {
-        const slug = fold(this.t.topics[i]!);
-        if (topics.some((v) => slug === v || slug.startsWith(v))) t.topic[i] = 1;
-      }
-    }
-    const kinds = filters.filter((f) => f.field === 'kind').map((f) => f.value);
-    if (kinds.length > 0) {
-      t.kind = new Uint8Array(3);
-      for (const k of kinds) if (k in KIND_CODE) t.kind[KIND_CODE[k as PassageKind]] = 1;
-    }
+    const t = noFilter();
+    const of = (field: string, negated: boolean): QueryFilter[] =>
+      filters.filter((f) => f.field === field && (f.negated === true) === negated);
+    const speakerIn = of('speaker', false);
+    t.speaker = allowed(
+      this.t.speakers.length,
+      speakerIn.length > 0 ? speakerIn.flatMap((f) => this.speakersNamed(f.value)) : null,
+      of('speaker', true).flatMap((f) => this.speakersNamed(f.value)),
+    );
+    const topicIn = of('topic', false);
+    if (topicIn.length > 0)
+      t.topic =
+        marked(
+          this.t.topics.length,
+          topicIn.flatMap((f) => this.topicsNamed(f.value)),
+        ) ?? new Uint8Array(this.t.topics.length);
+    t.notTopic = marked(
+      this.t.topics.length,
+      of('topic', true).flatMap((f) => this.topicsNamed(f.value)),
+    );
+    const kindIn = of('kind', false);
+    t.kind = allowed(
+      3,
+      kindIn.length > 0 ? kindIn.map((f) => KIND_CODE[f.value as PassageKind]) : null,
+      of('kind', true).map((f) => KIND_CODE[f.value as PassageKind]),
+    );
     for (const f of filters) {
       if (f.range) {
         t.dateMin = Math.max(t.dateMin, f.range.min);
@@ -72,30 +135,27 @@ export class Facets {
   }
 
   selectionTables(request: SearchRequest, notes: string[]): FilterTables {
-    const t: FilterTables = { speaker: null, topic: null, kind: null, dateMin: -Infinity, dateMax: Infinity };
+    const t = noFilter();
     const list = (v: unknown): string[] =>
       Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    const speakerId = (s: string): number | undefined => (s === NO_SPEAKER ? 0 : this.t.speakerIds.get(s));
+    const topicId = (s: string): number | undefined => this.t.topicIds.get(s);
+    const kindId = (s: string): number | undefined =>
+      s in KIND_CODE ? KIND_CODE[s as PassageKind] : undefined;
+    const ids = (values: string[], id: (s: string) => number | undefined): number[] =>
+      values.map(id).filter((x): x is number => x !== undefined);
     const speakers = list(request.speaker);
-    if (speakers.length > 0) {
-      t.speaker = new Uint8Array(this.t.speakers.length);
-      for (const s of speakers) {
-        const id = this.t.speakerIds.get(s);
-        if (id !== undefined) t.speaker[id] = 1;
-      }
-    }
+    t.speaker = allowed(
+      this.t.speakers.length,
+      speakers.length > 0 ? ids(speakers, speakerId) : null,
+      ids(list(request.notSpeaker), speakerId),
+    );
     const topics = list(request.topic);
-    if (topics.length > 0) {
-      t.topic = new Uint8Array(this.t.topics.length);
-      for (const s of topics) {
-        const id = this.t.topicIds.get(s);
-        if (id !== undefined) t.topic[id] = 1;
-      }
-    }
+    if (topics.length > 0)
+      t.topic = marked(this.t.topics.length, ids(topics, topicId)) ?? new Uint8Array(this.t.topics.length);
+    t.notTopic = marked(this.t.topics.length, ids(list(request.notTopic), topicId));
     const kinds = list(request.kind);
-    if (kinds.length > 0) {
-      t.kind = new Uint8Array(3);
-      for (const k of kinds) if (k in KIND_CODE) t.kind[KIND_CODE[k as PassageKind]] = 1;
-    }
+    t.kind = allowed(3, kinds.length > 0 ? ids(kinds, kindId) : null, ids(list(request.notKind), kindId));
     if (typeof request.from === 'string' && request.from !== '') {
       const r = isoDateRange(request.from);
       if (r) t.dateMin = r.min;
@@ -130,8 +190,8 @@ export class Facets {
     const dMax = this.t.dateMax.data;
     const qDate = qf.dateMin !== -Infinity || qf.dateMax !== Infinity;
     const sDate = sel.dateMin !== -Infinity || sel.dateMax !== Infinity;
-    const { speaker: qS, topic: qT, kind: qK } = qf;
-    const { speaker: sS, topic: sT, kind: sK } = sel;
+    const { speaker: qS, topic: qT, notTopic: qTx, kind: qK } = qf;
+    const { speaker: sS, topic: sT, notTopic: sTx, kind: sK } = sel;
     for (let i = 0; i < base.length; i++) {
       const p = base[i]!;
       const spk = pSpeaker[p]!;
@@ -142,19 +202,27 @@ export class Facets {
       if (qDate && (dt === 0 || dMax[dt]! < qf.dateMin || dMin[dt]! > qf.dateMax)) continue;
       const ts = tStart[p]!;
       const te = tStart[p + 1]!;
-      if (qT !== null) {
-        let ok = false;
-        for (let j = ts; j < te; j++) if (qT[tIds[j]!] === 1) ok = true;
-        if (!ok) continue;
+      if (qT !== null || qTx !== null) {
+        let any = false;
+        let excluded = false;
+        for (let j = ts; j < te; j++) {
+          if (qT !== null && qT[tIds[j]!] === 1) any = true;
+          if (qTx !== null && qTx[tIds[j]!] === 1) excluded = true;
+        }
+        if ((qT !== null && !any) || excluded) continue;
       }
       let fail = 0;
       if (sS !== null && sS[spk] !== 1) fail |= 1;
       if (sK !== null && sK[kd] !== 1) fail |= 4;
       if (sDate && (dt === 0 || dMax[dt]! < sel.dateMin || dMin[dt]! > sel.dateMax)) fail |= 8;
-      if (sT !== null) {
-        let ok = false;
-        for (let j = ts; j < te; j++) if (sT[tIds[j]!] === 1) ok = true;
-        if (!ok) fail |= 2;
+      if (sT !== null || sTx !== null) {
+        let any = false;
+        let excluded = false;
+        for (let j = ts; j < te; j++) {
+          if (sT !== null && sT[tIds[j]!] === 1) any = true;
+          if (sTx !== null && sTx[tIds[j]!] === 1) excluded = true;
+        }
+        if ((sT !== null && !any) || excluded) fail |= 2;
       }
       if (fail === 0) {
         out[k++] = p;
@@ -173,39 +241,53 @@ export class Facets {
     return { matches: out.subarray(0, k), speaker, topic, kind, date };
   }
 
-  facetLists(c: FacetCounts, _sel: FilterTables): Record<FacetName, FacetValue[]> {
+  /**
+   * The facet lists, most frequent first, cut to `limit` values (pinned values are always
+   * listed), and per facet how many values were left out.
+   */
+  facetLists(
+    c: FacetCounts,
+    pinned: PinnedValues,
+    limit = this.facetLimit,
+  ): { facets: Record<FacetName, FacetValue[]>; more: Partial<Record<FacetName, number>> } {
+    const more: Partial<Record<FacetName, number>> = {};
     const top = (
+      facet: FacetName,
       counts: Uint32Array,
-      names: string[],
-      skipZeroId: boolean,
-      selected: Uint8Array | null,
+      nameOf: (i: number) => string,
       live: Uint32Array | null,
     ): FacetValue[] => {
+      const keep = pinned[facet as keyof PinnedValues];
       const list: FacetValue[] = [];
-      for (let i = skipZeroId ? 1 : 0; i < counts.length; i++) {
-        // A selected value is listed with no matches too, but only while some passage has it:
+      for (let i = 0; i < counts.length; i++) {
+        const value = nameOf(i);
+        // A pinned value is listed with no matches too, but only while some passage has it:
         // the dictionaries keep values of removed documents, which a fresh index never saw.
-        const listed = selected !== null && selected[i] === 1 && (live === null || live[i]! > 0);
-        if (counts[i]! > 0 || listed) list.push({ value: names[i]!, count: counts[i]! });
+        const listed = keep.has(value) && (live === null || live[i]! > 0);
+        if (counts[i]! > 0 || listed) list.push({ value, count: counts[i]! });
       }
       list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-      if (list.length <= this.facetLimit) return list;
-      const kept = list.slice(0, this.facetLimit);
-      if (selected !== null) {
-        for (const v of list.slice(this.facetLimit)) if (selected[names.indexOf(v.value)] === 1) kept.push(v);
-      }
+      if (list.length <= limit) return list;
+      const kept = list.slice(0, limit);
+      for (const v of list.slice(limit)) if (keep.has(v.value)) kept.push(v);
+      more[facet] = list.length - kept.length;
       return kept;
     };
     const facets: Record<FacetName, FacetValue[]> = {
-      speaker: top(c.speaker, this.t.speakers, true, _sel.speaker, this.t.speakerCount.data),
-      topic: top(c.topic, this.t.topics, false, _sel.topic, this.t.topicCount.data),
-      kind: top(c.kind, PASSAGE_KINDS as unknown as string[], false, _sel.kind, null),
+      speaker: top(
+        'speaker',
+        c.speaker,
+        (i) => (i === 0 ? NO_SPEAKER : this.t.speakers[i]!),
+        this.t.speakerCount.data,
+      ),
+      topic: top('topic', c.topic, (i) => this.t.topics[i]!, this.t.topicCount.data),
+      kind: top('kind', c.kind, (i) => PASSAGE_KINDS[i]!, null),
       date: bucketDates(
         this.t.dates.map((d, i) => ({ date: d, count: c.date[i]! })).filter((x, i) => i > 0 && x.count > 0),
       ),
     };
     for (const f of FACET_NAMES) facets[f] = facets[f] ?? [];
-    return facets;
+    return { facets, more };
   }
 }
 

@@ -15,7 +15,14 @@
  *   at random (by hash) the statistics agree closely, so scores are comparable in practice;
  *   they are not bit-identical to a single index's.
  */
-import type { FacetValue, Hit, SearchRequest, SearchResponse, SortOrder } from '../common/contract';
+import type {
+  FacetName,
+  FacetValue,
+  Hit,
+  SearchRequest,
+  SearchResponse,
+  SortOrder,
+} from '../common/contract';
 import { compareKeys, encodeCursor, positionOf } from '../common/order';
 import { bucketDates } from './dateFacet';
 
@@ -25,7 +32,9 @@ export const MERGE_DEPTH = 10_000;
 /** What each shard is asked for so that the merge can cut the requested page exactly. */
 export function shardRequest(request: SearchRequest): SearchRequest {
   const deep = request.offset + request.limit > MERGE_DEPTH;
-  return { ...request, offset: 0, limit: deep ? 0 : request.offset + request.limit };
+  // Shards list facets to their own (larger) limit, so the merge can cut to the request's.
+  const { facetLimit: _cut, ...rest } = request;
+  return { ...rest, offset: 0, limit: deep ? 0 : request.offset + request.limit };
 }
 
 /**
@@ -57,20 +66,28 @@ export function mergeResponses(
   parts: SearchResponse[],
   options: { facetLimit?: number } = {},
 ): SearchResponse {
-  const limitFacets = options.facetLimit ?? 50;
+  const limitFacets = request.facetLimit ?? options.facetLimit ?? 50;
+  const facetMore: Partial<Record<FacetName, number>> = {};
   const query = parts[0]?.query ?? (typeof request.q === 'string' ? request.q : '');
   const notes = [...new Set(parts.flatMap((p) => p.notes))];
   const total = parts.reduce((s, p) => s + p.total, 0);
   const tookMs = parts.reduce((m, p) => Math.max(m, p.tookMs), 0);
 
-  const sum = (lists: FacetValue[][], cut: boolean, selected: string[]): FacetValue[] => {
+  const sum = (facet: FacetName, cut: boolean, selected: string[]): FacetValue[] => {
+    const lists = parts.map((p) => p.facets[facet]);
+    // A shard that cut its own list hides values: at least that many more exist.
+    const hidden = parts.reduce((m, p) => Math.max(m, p.facetMore?.[facet] ?? 0), 0);
     const m = new Map<string, number>();
     for (const l of lists) for (const v of l) m.set(v.value, (m.get(v.value) ?? 0) + v.count);
     const out = [...m.entries()].map(([value, count]) => ({ value, count }));
     out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    if (!cut || out.length <= limitFacets) return out;
+    if (!cut || out.length <= limitFacets) {
+      if (hidden > 0) facetMore[facet] = hidden;
+      return out;
+    }
     const kept = out.slice(0, limitFacets);
     for (const v of out.slice(limitFacets)) if (selected.includes(v.value)) kept.push(v);
+    facetMore[facet] = out.length - kept.length + hidden;
     return kept;
   };
 
@@ -96,24 +113,13 @@ export function mergeResponses(
     tookMs,
     hits: page,
     facets: {
-      speaker: sum(
-        parts.map((p) => p.facets.speaker),
-        true,
-        request.speaker ?? [],
-      ),
-      topic: sum(
-        parts.map((p) => p.facets.topic),
-        true,
-        request.topic ?? [],
-      ),
-      kind: sum(
-        parts.map((p) => p.facets.kind),
-        false,
-        [],
-      ),
+      speaker: sum('speaker', true, [...request.speaker, ...(request.notSpeaker ?? [])]),
+      topic: sum('topic', true, [...request.topic, ...(request.notTopic ?? [])]),
+      kind: sum('kind', false, []),
       date,
     },
     notes,
+    ...(Object.keys(facetMore).length > 0 ? { facetMore } : {}),
     ...(last !== undefined && more ? { next: encodeCursor(positionOf(last, sortOf(request))) } : {}),
   };
 }

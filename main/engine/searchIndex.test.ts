@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  NO_SPEAKER,
   searchRequest,
   type ExtractedDocument,
   type SearchRequest,
@@ -300,9 +301,12 @@ const corpusArb = fc.array(fc.array(passageArb, { minLength: 1, maxLength: 4 }),
 });
 const requestArb = fc.record({
   words: fc.subarray(VOCAB, { maxLength: 2 }),
-  speaker: fc.subarray(['Ann Lee', 'Bob Ray', 'Cy Dee']),
+  speaker: fc.subarray(['Ann Lee', 'Bob Ray', 'Cy Dee', NO_SPEAKER]),
   topic: fc.subarray(TOPICS),
   kind: fc.subarray([...KINDS]),
+  notSpeaker: fc.subarray(['Ann Lee', 'Bob Ray', NO_SPEAKER], { maxLength: 2 }),
+  notTopic: fc.subarray(TOPICS, { maxLength: 2 }),
+  notKind: fc.subarray([...KINDS], { maxLength: 1 }),
   from: fc.option(fc.constantFrom('2020', '2021-12', '2021-12-16'), { nil: undefined }),
   to: fc.option(fc.constantFrom('2021', '2021-12', '2022-02'), { nil: undefined }),
 });
@@ -341,14 +345,29 @@ function range(iso: string): [number, number] {
 /** Facet counts computed the slow obvious way. */
 function reference(
   corpus: Gen[][],
-  req: { words: string[]; speaker: string[]; topic: string[]; kind: string[]; from?: string; to?: string },
+  req: {
+    words: string[];
+    speaker: string[];
+    topic: string[];
+    kind: string[];
+    notSpeaker?: string[];
+    notTopic?: string[];
+    notKind?: string[];
+    from?: string;
+    to?: string;
+  },
 ) {
+  const who = (p: Gen): string => p.speaker ?? NO_SPEAKER;
   const all = corpus.flat();
   const textOk = (p: Gen): boolean => req.words.every((w) => p.words.includes(w));
   const sel = {
-    speaker: (p: Gen) => req.speaker.length === 0 || (p.speaker !== null && req.speaker.includes(p.speaker)),
-    topic: (p: Gen) => req.topic.length === 0 || p.topics.some((t) => req.topic.includes(t)),
-    kind: (p: Gen) => req.kind.length === 0 || req.kind.includes(p.kind),
+    speaker: (p: Gen) =>
+      (req.speaker.length === 0 || req.speaker.includes(who(p))) && !(req.notSpeaker ?? []).includes(who(p)),
+    topic: (p: Gen) =>
+      (req.topic.length === 0 || p.topics.some((t) => req.topic.includes(t))) &&
+      !p.topics.some((t) => (req.notTopic ?? []).includes(t)),
+    kind: (p: Gen) =>
+      (req.kind.length === 0 || req.kind.includes(p.kind)) && !(req.notKind ?? []).includes(p.kind),
     date: (p: Gen) => {
       if (!req.from && !req.to) return true;
       if (p.date === null) return false;
@@ -381,7 +400,7 @@ function reference(
   for (const [d, c] of dates) buckets.set(d.slice(0, len), (buckets.get(d.slice(0, len)) ?? 0) + c);
   return {
     total: passing(null).length,
-    speaker: count(passing('speaker'), (p) => (p.speaker ? [p.speaker] : [])),
+    speaker: count(passing('speaker'), (p) => [who(p)]),
     topic: count(passing('topic'), (p) => p.topics),
     kind: count(passing('kind'), (p) => [p.kind]),
     date: buckets,
@@ -402,6 +421,9 @@ test('property: disjunctive facet counts equal a brute-force reference', () => {
           speaker: req.speaker,
           topic: req.topic,
           kind: req.kind,
+          notSpeaker: req.notSpeaker,
+          notTopic: req.notTopic,
+          notKind: req.notKind,
           from: req.from,
           to: req.to,
           limit: 200,

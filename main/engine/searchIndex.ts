@@ -30,7 +30,7 @@ import type {
   SearchResponse,
   SortOrder,
 } from '../common/contract';
-import { PASSAGE_KINDS } from '../common/contract';
+import { LIMITS, PASSAGE_KINDS } from '../common/contract';
 import { decodeCursor, encodeCursor, positionOf } from '../common/order';
 import { placeAt } from '../common/pages';
 import { parseQuery } from '../common/query';
@@ -63,6 +63,7 @@ export interface DeserializeOptions extends SearchIndexOptions {
 
 export class SearchIndex {
   private readonly snippetLength: number;
+  private readonly facetLimit: number;
   private readonly t = new PassageTable();
   private readonly scratch = new Scratch();
   private readonly planner = new QueryPlanner(this.t);
@@ -72,7 +73,8 @@ export class SearchIndex {
 
   constructor(options: SearchIndexOptions = {}) {
     this.snippetLength = options.snippetLength ?? 240;
-    this.facets = new Facets(this.t, options.facetLimit ?? 50);
+    this.facetLimit = options.facetLimit ?? 50;
+    this.facets = new Facets(this.t, this.facetLimit);
   }
 
   get documentCount(): number {
@@ -168,13 +170,23 @@ export class SearchIndex {
       last !== undefined && following > offset + hits.length
         ? encodeCursor(positionOf(last, sort))
         : undefined;
+    const list = (v: unknown): string[] =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    const pinned = {
+      speaker: new Set([...list(request.speaker), ...list(request.notSpeaker)]),
+      topic: new Set([...list(request.topic), ...list(request.notTopic)]),
+      kind: new Set([...list(request.kind), ...list(request.notKind)]),
+    };
+    const facetLimit = clampInt(request.facetLimit, 1, LIMITS.facetLimit, this.facetLimit);
+    const { facets, more } = this.facets.facetLists(facetCounts, pinned, facetLimit);
     return {
       query: q,
       total,
       tookMs: 0,
       hits,
-      facets: this.facets.facetLists(facetCounts, sel),
+      facets,
       notes,
+      ...(Object.keys(more).length > 0 ? { facetMore: more } : {}),
       ...(next !== undefined ? { next } : {}),
     };
   }
