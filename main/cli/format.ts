@@ -28,6 +28,11 @@ export function formatSearchResponse(
     `${response.total} match${response.total === 1 ? '' : 'es'} in ${status.corpus.name} (${response.tookMs.toFixed(1)} ms)`,
   );
   for (const note of response.notes) lines.push(`note: ${note}`);
+  for (const f of response.suggestions?.filters ?? []) {
+    if (f.nearest.length > 0)
+      lines.push(`${f.field}:${f.value} names nothing; did you mean ${f.nearest.join(', ')}?`);
+  }
+  if (response.suggestions?.query !== undefined) lines.push(`did you mean: ${response.suggestions.query}`);
   for (const hit of response.hits) {
     const who = hit.speaker ?? '(no speaker)';
     lines.push('');

@@ -157,3 +157,18 @@ test('border -speaker:reporter and --not-speaker both give the total less the re
   // The excluded value keeps its count in the facet (disjunctive), so the UI can show it.
   assert.equal(flagged.facets.speaker.find((v) => v.value === reporter.value)?.count, reporter.count);
 });
+
+test('typo in filter values on the bundled corpus: speaker:puttin and topic:sports get suggestions', () => {
+  const run = (q: string): SearchResponse => {
+    const { code, stdout, stderr } = dictum('search', q, '--json', '--no-cache', '--limit', '0');
+    assert.equal(code, 0, stderr);
+    return JSON.parse(stdout) as SearchResponse;
+  };
+  const putin = run('speaker:puttin');
+  assert.equal(putin.total, 0);
+  assert.equal(putin.suggestions?.filters[0]?.nearest[0], 'Vladimir Putin');
+  assert.equal(putin.suggestions?.query, 'speaker:"Vladimir Putin"');
+  const sports = run('topic:sports');
+  assert.equal(sports.total, 0);
+  assert.equal(sports.suggestions?.filters[0]?.nearest[0], 'sport');
+});

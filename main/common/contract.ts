@@ -154,6 +154,22 @@ export interface Hit extends PassagePlace {
   score: number;
 }
 
+/** A filter value that names nothing, and the nearest values the corpus has. */
+export interface FilterSuggestion {
+  field: 'speaker' | 'topic';
+  /** The value as typed or sent. */
+  value: string;
+  /** Nearest existing values, best first (at most 3); empty when none is near. */
+  nearest: string[];
+}
+
+export interface SearchSuggestions {
+  /** Filter values (typed `speaker:`/`topic:` or request selections) that matched nothing. */
+  filters: FilterSuggestion[];
+  /** Only when nothing was found: the query with unknown words and values replaced, which finds something. */
+  query?: string;
+}
+
 export interface SearchResponse {
   query: string;
   total: number;
@@ -164,6 +180,8 @@ export interface SearchResponse {
   notes: string[];
   /** Per facet cut to `facetLimit` values: how many more values it has (absent when none). */
   facetMore?: Partial<Record<FacetName, number>>;
+  /** "Did you mean": present only when there is something to suggest. */
+  suggestions?: SearchSuggestions;
   /**
    * Present when more hits follow this page: pass it as the request's `after` (with the same
    * query, filters and sort) for the next page. Opaque; see common/order.ts.

@@ -75,6 +75,18 @@ export const SearchResponseSchema = Type.Object({
       kind: Type.Optional(Type.Integer({ minimum: 0 })),
     }),
   ),
+  suggestions: Type.Optional(
+    Type.Object({
+      filters: Type.Array(
+        Type.Object({
+          field: Type.Union([Type.Literal('speaker'), Type.Literal('topic')]),
+          value: Type.String(),
+          nearest: Type.Array(Type.String()),
+        }),
+      ),
+      query: Type.Optional(Type.String()),
+    }),
+  ),
   next: Type.Optional(Type.String({ description: 'Cursor for the next page: pass as `after`.' })),
 });
 

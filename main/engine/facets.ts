@@ -79,7 +79,7 @@ export class Facets {
   ) {}
 
   /** Speaker ids a query filter value names: any word of the name starting with it. */
-  private speakersNamed(value: string): number[] {
+  speakersNamed(value: string): number[] {
     if (value.trim().toLowerCase() === NO_SPEAKER) return [0];
     const re = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(fold(value.trim()))}`, 'u');
     const ids: number[] = [];
@@ -88,7 +88,7 @@ export class Facets {
   }
 
   /** Topic ids a query filter value names: the slug itself or a slug it starts. */
-  private topicsNamed(value: string): number[] {
+  topicsNamed(value: string): number[] {
     const v = fold(value.trim());
     const ids: number[] = [];
     for (let i = 0; i < this.t.topics.length; i++) {

@@ -18,9 +18,11 @@
 import type {
   FacetName,
   FacetValue,
+  FilterSuggestion,
   Hit,
   SearchRequest,
   SearchResponse,
+  SearchSuggestions,
   SortOrder,
 } from '../common/contract';
 import { compareKeys, encodeCursor, positionOf } from '../common/order';
@@ -120,8 +122,30 @@ export function mergeResponses(
     },
     notes,
     ...(Object.keys(facetMore).length > 0 ? { facetMore } : {}),
+    ...mergeSuggestions(parts, total),
     ...(last !== undefined && more ? { next: encodeCursor(positionOf(last, sortOf(request))) } : {}),
   };
+}
+
+/**
+ * A filter value is suggested for only when no shard matched it (each shard that has none
+ * suggests for it); nearest values are pooled. A query is suggested only when nothing matched.
+ */
+function mergeSuggestions(parts: SearchResponse[], total: number): { suggestions?: SearchSuggestions } {
+  const filters: FilterSuggestion[] = [];
+  const first = parts[0]?.suggestions?.filters ?? [];
+  for (const s of first) {
+    const all = parts.map((p) =>
+      p.suggestions?.filters.find((x) => x.field === s.field && x.value === s.value),
+    );
+    if (all.some((x) => x === undefined)) continue;
+    const nearest = [...new Set(all.flatMap((x) => x!.nearest))].slice(0, 3);
+    filters.push({ field: s.field, value: s.value, nearest });
+  }
+  const query =
+    total === 0 ? parts.find((p) => p.suggestions?.query !== undefined)?.suggestions?.query : undefined;
+  if (filters.length === 0 && query === undefined) return {};
+  return { suggestions: { filters, ...(query !== undefined ? { query } : {}) } };
 }
 
 function sortOf(request: SearchRequest): SortOrder {

@@ -43,6 +43,7 @@ import { selectPage, type EngineCursor, type MatchKeys } from './pageOrder';
 import { PassageTable } from './passageTable';
 import { QueryPlanner } from './queryPlan';
 import { Ranker } from './ranking';
+import { Suggester } from './suggest';
 import { bytesNeeded, readIndex, writeIndex } from './serialize';
 
 export { mergeResponses } from './merge';
@@ -70,11 +71,13 @@ export class SearchIndex {
   private readonly matcher = new Matcher(this.t, this.scratch);
   private readonly ranker = new Ranker(this.t, this.scratch);
   private readonly facets: Facets;
+  private readonly suggester: Suggester;
 
   constructor(options: SearchIndexOptions = {}) {
     this.snippetLength = options.snippetLength ?? 240;
     this.facetLimit = options.facetLimit ?? 50;
     this.facets = new Facets(this.t, this.facetLimit);
+    this.suggester = new Suggester(this.t, this.facets);
   }
 
   get documentCount(): number {
@@ -124,7 +127,7 @@ export class SearchIndex {
     }
   }
 
-  private run(request: SearchRequest, q: string): SearchResponse {
+  private run(request: SearchRequest, q: string, suggest = true): SearchResponse {
     const t = this.t;
     if (t.postings.pending > 0) t.seal();
     this.scratch.ensure(t.pDoc.length);
@@ -179,6 +182,16 @@ export class SearchIndex {
     };
     const facetLimit = clampInt(request.facetLimit, 1, LIMITS.facetLimit, this.facetLimit);
     const { facets, more } = this.facets.facetLists(facetCounts, pinned, facetLimit);
+    const suggestions = suggest
+      ? this.suggester.suggest(
+          q,
+          parsed,
+          request,
+          total,
+          (alternative) =>
+            this.run({ ...request, q: alternative, limit: 0, offset: 0 }, alternative, false).total,
+        )
+      : undefined;
     return {
       query: q,
       total,
@@ -186,6 +199,7 @@ export class SearchIndex {
       hits,
       facets,
       notes,
+      ...(suggestions !== undefined ? { suggestions } : {}),
       ...(Object.keys(more).length > 0 ? { facetMore: more } : {}),
       ...(next !== undefined ? { next } : {}),
     };
