@@ -4,7 +4,7 @@
  * as offsets into the text carried. A passage of megabytes gives a hit of a few kilobytes;
  * the reader takes the full passage from its document.
  */
-import { LIMITS } from '../common/contract';
+import { LIMITS, type Hit } from '../common/contract';
 import { highlight, snippet, type Highlighter } from './highlight';
 
 /** Highlights are looked for this many characters at a time (cut at a space), so a long
@@ -13,16 +13,11 @@ const SCAN_CHUNK = 65_536;
 /** Highlights gathered to place the window in a long passage. */
 const WINDOW_CANDIDATES = 1_000;
 
-export interface HitText {
-  text: string;
-  snippet: string;
-  highlights: Array<[number, number]>;
-  /** Set only when `text` is a window: where it starts in the passage, and the passage's length. */
-  textStart?: number;
-  passageLength?: number;
-  /** Set only when the passage has highlights not listed. */
-  highlightsCut?: true;
-}
+/** The part of a hit that carries its text; the contract documents each field. */
+export type HitText = Pick<
+  Hit,
+  'text' | 'snippet' | 'highlights' | 'textStart' | 'passageLength' | 'highlightsCut'
+>;
 
 export function hitText(passage: string, hl: Highlighter, snippetLength: number): HitText {
   const maxChars = LIMITS.hitTextLength;
