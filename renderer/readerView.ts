@@ -10,6 +10,7 @@ import { dateLabel } from './model/histogram';
 import { kindLabel, topicLabel } from './model/labels';
 import {
   documentHits,
+  hitRangesInDocument,
   isMarked,
   passageAt,
   segments,
@@ -118,14 +119,7 @@ export class ReaderView {
     const opened = openedIndex >= 0 ? doc.passages[openedIndex] : undefined;
     const ranges = documentHits(doc.text, doc.passages, args.terms, args.filter);
     // The hit's own highlights are exact (the engine's matches); add them at the passage's place.
-    if (
-      opened &&
-      args.hit &&
-      args.hit.id === opened.id &&
-      doc.text.slice(opened.start, opened.end) === args.hit.text
-    ) {
-      for (const [s, e] of args.hit.highlights) ranges.push([opened.start + s, opened.start + e]);
-    }
+    if (opened && args.hit) ranges.push(...hitRangesInDocument(doc.text, opened, args.hit));
     this.hitRanges = normaliseRanges(ranges, doc.text.length);
     this.renderMeta(doc);
     this.renderText(doc, opened ? [opened.start] : []);

@@ -4,6 +4,7 @@ import type { Passage } from '../../main/common/contract';
 import {
   documentHits,
   findTermRanges,
+  hitRangesInDocument,
   passageAt,
   queryTerms,
   segments,
@@ -102,4 +103,27 @@ test('prose in front of a turn on the same line is not a label', () => {
   const start = line.indexOf('they');
   const labels = turnLabels(line, [passage('t1', 'turn', 'X', start, line.length)]);
   assert.equal(labels.size, 0);
+});
+
+test("a long passage's hit window puts its highlights on the hit's words in the document", () => {
+  const intro = 'The speech follows. ';
+  const speech = `${'We value peace. '.repeat(200)}NATO expanded eastwards. ${'Thank you. '.repeat(20)}`;
+  const doc = intro + speech;
+  const opened = passage('s1', 'turn', 'Vladimir Putin', intro.length, doc.length);
+  const textStart = speech.indexOf('NATO') - 100;
+  const windowText = speech.slice(textStart, textStart + 300);
+  const hit = { id: 's1', text: windowText, textStart, highlights: [[100, 104]] as Array<[number, number]> };
+  const ranges = hitRangesInDocument(doc, opened, hit);
+  assert.deepEqual(ranges, [[doc.indexOf('NATO'), doc.indexOf('NATO') + 4]]);
+  assert.equal(doc.slice(ranges[0]![0], ranges[0]![1]), 'NATO');
+});
+
+test("a whole passage's hit keeps its highlights; a stale or other passage's hit adds none", () => {
+  const opened = passages[2]!;
+  const whole = text.slice(opened.start, opened.end);
+  const hit = { id: 'q2', text: whole, highlights: [[0, 6]] as Array<[number, number]> };
+  assert.deepEqual(hitRangesInDocument(text, opened, hit), [[41, 47]]);
+  assert.deepEqual(hitRangesInDocument(text, opened, { ...hit, text: 'Changed since.' }), []);
+  assert.deepEqual(hitRangesInDocument(text, opened, { ...hit, id: 'q1' }), []);
+  assert.deepEqual(hitRangesInDocument(text, opened, { ...hit, textStart: 5 }), []);
 });

@@ -3,7 +3,7 @@
  * and in which speaker's colour, where the query's words occur, and the runs of text that
  * result when both are laid over the clean text.
  */
-import type { Passage, PassageKind } from '../../main/common/contract';
+import type { Hit, Passage, PassageKind } from '../../main/common/contract';
 import { parseQuery, type ParsedQuery } from '../../main/common/query';
 import { normaliseRanges } from './snippet';
 
@@ -90,6 +90,24 @@ export function documentHits(
   if (filter.speakers.length === 0 && filter.kinds.length === 0) return all;
   const allowed = passages.filter((p) => passageMatches(p, filter));
   return all.filter(([s, e]) => allowed.some((p) => s >= p.start && e <= p.end));
+}
+
+/**
+ * A hit's own highlights (the engine's exact matches) as offsets into the document text. A
+ * long passage's hit carries only a window of it, starting `textStart` into the passage, so
+ * its highlights are shifted by that too. Nothing when the window is not where the hit says
+ * (the document changed since the search), so no mark lands on the wrong words.
+ */
+export function hitRangesInDocument(
+  text: string,
+  opened: Passage,
+  hit: Pick<Hit, 'id' | 'text' | 'highlights' | 'textStart'>,
+): Array<[number, number]> {
+  if (hit.id !== opened.id) return [];
+  const windowStart = opened.start + (hit.textStart ?? 0);
+  const windowEnd = windowStart + hit.text.length;
+  if (windowEnd > opened.end || text.slice(windowStart, windowEnd) !== hit.text) return [];
+  return hit.highlights.map(([s, e]) => [windowStart + s, windowStart + e]);
 }
 
 export interface Segment {
