@@ -15,7 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchRequest, type SearchRequest } from '../../main/common/contract';
 import type { ExportFormat } from '../../main/common/exportRows';
-import { writeExport } from '../../main/cli/export';
+import { writeExport } from '../../main/service/exportWriter';
 import { mergeResponses } from '../../main/engine/merge';
 import { SearchIndex } from '../../main/engine/searchIndex';
 import { passagesIn, readKremlin, readUn, readWhiteHouse, sized } from '../search/corpora';

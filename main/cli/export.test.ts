@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { searchRequest, type SearchRequest, type SearchResponse } from '../common/contract';
 import { makeDoc } from '../engine/fixtures';
 import { SearchIndex } from '../engine/searchIndex';
-import { writeExport } from './export';
+import { writeExport } from '../service/exportWriter';
 import { packageRoot } from '../service/packagePaths';
 
 const root = packageRoot();

@@ -134,7 +134,7 @@ async function run(argv: string[]): Promise<number> {
         const status = await service.ready();
         if (status.error) throw new Error(status.error);
         if (format) {
-          const { writeExport } = await import('./export');
+          const { writeExport } = await import('../service/exportWriter');
           await writeExport(service, request, format, process.stdout);
           return 0;
         }

@@ -10,7 +10,7 @@ import { ContractError } from '../common/contract';
 import type { ExportSource } from '../common/exportPages';
 import { EXPORT_FORMATS, type ExportFormat } from '../common/exportRows';
 import { validateSearchRequest } from '../common/validate';
-import { writeExport } from '../cli/export';
+import { writeExport } from '../service/exportWriter';
 
 export interface SaveDialogOptions {
   title: string;

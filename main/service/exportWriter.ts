@@ -1,5 +1,6 @@
 /**
- * `dictum search QUERY --format csv|jsonl`: every match, streamed to stdout as it is read.
+ * Every match of a search, streamed to a writable as it is read: stdout for
+ * `dictum search QUERY --format csv|jsonl`, a file for the desktop app's export.
  * Each write waits for the pipe to drain, so `| head` or a slow disk bound memory to a page;
  * a reader that closes the pipe (EPIPE) ends the export quietly.
  */
