@@ -222,6 +222,42 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(app.search).toHaveValue('date:2021');
       await expect(app.facetValue('Speaker', 'Jen Psaki')).not.toBeChecked();
     });
+
+    test('leaving Reporter out: x in the speaker facet and a typed -speaker:reporter agree', async ({
+      page,
+    }) => {
+      const app = new DictumPage(page);
+      await app.open();
+      await app.type('border');
+      const border = await app.totalCount();
+      await app.press('Alt+1');
+      await page.keyboard.insertText('reporter');
+      const reporter = app.facet('Speaker').locator('.facet-value').first();
+      await expect(reporter.locator('.facet-label')).toHaveText(/^reporter$/i);
+      const reporterCount = Number(
+        ((await reporter.locator('.facet-count').textContent()) ?? '').replace(/,/g, ''),
+      );
+      expect(reporterCount).toBeGreaterThan(0);
+      await app.press('ArrowDown');
+      await expect(reporter.getByRole('checkbox')).toBeFocused();
+      await app.press('x');
+      await app.settled();
+      await expect(app.chips).toHaveText([/Not speaker: reporter/i]);
+      expect(await app.totalCount()).toBe(border - reporterCount);
+      expect(new URL(page.url()).hash).toMatch(/notSpeaker=reporter/i);
+      await app.expectAxeClean('a speaker left out');
+      if (scheme === 'light') await app.screenshots('speaker-excluded');
+      // x again brings Reporter back.
+      await app.press('x');
+      await app.settled();
+      await expect(app.chips).toHaveCount(0);
+      expect(await app.totalCount()).toBe(border);
+
+      await app.press('/', 'Control+a');
+      await app.type('border -speaker:reporter');
+      await expect(app.chips).toHaveText([/not speaker: reporter/i]);
+      expect(await app.totalCount()).toBe(border - reporterCount);
+    });
   });
 }
 

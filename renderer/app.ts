@@ -145,7 +145,7 @@ class App {
     const active = document.activeElement;
     const action = actionFor(e, this.bridge.platform, isTyping(active));
     if (action !== null && this.commands.run(action, { active })) e.preventDefault();
-    else if (action === null && active === this.search.list.el && isPrintable(e)) {
+    else if (active === this.search.list.el && isPrintable(e)) {
       // Typing in the list goes on in the search box: focus moves before the character lands.
       this.queryBar.focus();
     }

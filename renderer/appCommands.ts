@@ -120,6 +120,9 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
   registry.register('facetSpeaker', facet('speaker'));
   registry.register('facetTopic', facet('topic'));
   registry.register('facetKind', facet('kind'));
+  registry.register('excludeFacetValue', (c) =>
+    Object.values(search.facets).some((view) => view.excludeFocused(c.active)),
+  );
   registry.register('facetDate', () => {
     leaveReader();
     search.dateFacet.focus();

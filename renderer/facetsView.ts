@@ -1,6 +1,6 @@
 /**
  * The list facets: speaker, topic and kind as lists of checkboxes with counts (a roving
- * focus inside each list: arrows move, Space toggles); the speaker list has a finder.
+ * focus inside each list: arrows move, Space toggles, x excludes); the speaker list has a finder.
  */
 import type { FacetValue } from '../main/common/contract';
 import { formatCount, h, setAttr, setText } from './dom';
@@ -15,6 +15,8 @@ export interface ListFacetOptions {
   filterable: boolean;
   onToggle(value: string): void;
   onClear(): void;
+  /** Leaves the value out of the results, or brings it back. */
+  onExclude(value: string): void;
   /** Called with the filter box's text (speaker facet): the owner fetches matching values. */
   onFilter?(text: string): void;
 }
@@ -161,6 +163,15 @@ export class ListFacetView {
     this.filtered = null;
     this.filteredFor = '';
     this.render();
+  }
+
+  /** Excludes the value whose checkbox is `active`; false when focus is not on one of this facet's values. */
+  excludeFocused(active: Element | null): boolean {
+    const value =
+      active instanceof HTMLInputElement && this.list.contains(active) ? active.dataset.value : undefined;
+    if (value === undefined) return false;
+    this.options.onExclude(value);
+    return true;
   }
 
   private pickFirst(): void {

@@ -22,6 +22,7 @@ import {
   statesEqual,
   toggleFacetValue,
   toRequest,
+  toggleExcludedValue,
   type ListFacet,
   type UiState,
 } from './model/state';
@@ -103,6 +104,7 @@ export class SearchController {
         filterable,
         onToggle: (value) => store.dispatch(toggleValue(store.state, f, value)),
         onClear: () => store.dispatch(clearFacet(store.state, f)),
+        onExclude: (value) => store.dispatch(toggleExcludedValue(store.state, f, value)),
         onFilter: (text) => this.filterSpeakers(text),
       });
     this.facets = {

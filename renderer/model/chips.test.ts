@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chipsOf, ignoredFilters } from './chips';
-import { initialState } from './state';
+import { initialState, toggleExcludedValue } from './state';
 
 test('a typed filter the parser could not apply becomes an error chip that says why', () => {
   const state = { ...initialState, q: 'border date:2021-13 speaker:psaki' };
@@ -28,4 +28,20 @@ test('applied filters, quoted values and plain words are not reported as ignored
     ignoredFilters('topic: x').map((f) => [f.text, f.why]),
     [['topic:', 'topic: needs a value; it was ignored.']],
   );
+});
+
+test('an excluded value is a "Not" chip, and a typed -speaker: says "not"; removing either brings it back', () => {
+  const state = {
+    ...toggleExcludedValue({ ...initialState, speaker: ['Reporter'] }, 'speaker', 'Reporter'),
+    q: 'border -speaker:reporter',
+  };
+  assert.deepEqual(state.speaker, [], 'excluding a selected value unselects it');
+  const chips = chipsOf(state);
+  assert.deepEqual(
+    chips.map((c) => c.label),
+    ['Not speaker: Reporter', 'not speaker: reporter'],
+  );
+  assert.deepEqual(chips[0]?.remove(state).notSpeaker, []);
+  assert.equal(chips[1]?.remove(state).q, 'border');
+  assert.deepEqual(toggleExcludedValue(state, 'kind', 'poem'), state, 'an unknown kind is not excluded');
 });

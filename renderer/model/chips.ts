@@ -5,7 +5,7 @@
 import { FILTER_FIELDS, removeFilter, parseQuery } from '../../main/common/query';
 import { dateLabel } from './histogram';
 import { kindLabel, topicLabel } from './labels';
-import { clearFacet, setQuery, toggleFacetValue, type UiState } from './state';
+import { clearFacet, setQuery, toggleExcludedValue, toggleFacetValue, type UiState } from './state';
 
 export interface Chip {
   label: string;
@@ -51,6 +51,12 @@ export function chipsOf(state: UiState): Chip[] {
     chips.push({ label: `Topic: ${topicLabel(v)}`, remove: (s) => toggleFacetValue(s, 'topic', v) });
   for (const v of state.kind)
     chips.push({ label: `Kind: ${kindLabel(v)}`, remove: (s) => toggleFacetValue(s, 'kind', v) });
+  for (const v of state.notSpeaker)
+    chips.push({ label: `Not speaker: ${v}`, remove: (s) => toggleExcludedValue(s, 'speaker', v) });
+  for (const v of state.notTopic)
+    chips.push({ label: `Not topic: ${topicLabel(v)}`, remove: (s) => toggleExcludedValue(s, 'topic', v) });
+  for (const v of state.notKind)
+    chips.push({ label: `Not kind: ${kindLabel(v)}`, remove: (s) => toggleExcludedValue(s, 'kind', v) });
   if (state.from !== null || state.to !== null) {
     const label =
       state.from === state.to && state.from !== null
@@ -60,7 +66,7 @@ export function chipsOf(state: UiState): Chip[] {
   }
   for (const f of parseQuery(state.q).filters) {
     chips.push({
-      label: `${f.field}: ${f.value}`,
+      label: `${f.negated === true ? 'not ' : ''}${f.field}: ${f.value}`,
       remove: (s) => (s.q === state.q ? setQuery(s, removeFilter(s.q, f)) : s),
     });
   }

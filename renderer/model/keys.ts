@@ -19,6 +19,7 @@ export type Action =
   | 'facetTopic'
   | 'facetDate'
   | 'facetKind'
+  | 'excludeFacetValue'
   | 'cycleSort'
   | 'toggleGroup'
   | 'nextHit'
@@ -117,6 +118,13 @@ export const BINDINGS: readonly Binding[] = [
     group: 'Facets',
   },
   { action: 'facetKind', chords: ['Alt+4'], when: 'always', label: 'Kind facet', group: 'Facets' },
+  {
+    action: 'excludeFacetValue',
+    chords: ['X'],
+    when: 'notTyping',
+    label: 'Inside a facet: leave the value out of the results (again: bring it back)',
+    group: 'Facets',
+  },
   {
     action: 'nextHit',
     chords: ['N', 'F3'],

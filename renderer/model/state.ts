@@ -23,6 +23,10 @@ export interface UiState {
   speaker: string[];
   topic: string[];
   kind: PassageKind[];
+  /** Facet values left out of the results (the facet's `x` key, or a typed `-speaker:`). */
+  notSpeaker: string[];
+  notTopic: string[];
+  notKind: PassageKind[];
   /** ISO dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), inclusive; null when open. */
   from: string | null;
   to: string | null;
@@ -39,6 +43,9 @@ export const initialState: UiState = {
   speaker: [],
   topic: [],
   kind: [],
+  notSpeaker: [],
+  notTopic: [],
+  notKind: [],
   from: null,
   to: null,
   sort: 'relevance',
@@ -86,10 +93,35 @@ export function toggleFacetValue(state: UiState, facet: ListFacet, value: string
   return { ...state, [facet]: [...current, value] };
 }
 
+/** The state field that holds a facet's excluded values. */
+export const EXCLUDED_FIELD = { speaker: 'notSpeaker', topic: 'notTopic', kind: 'notKind' } as const;
+
+/**
+ * Leaves the value out of the results, or brings it back when it is already left out; a value
+ * cannot be both selected and excluded, so excluding it unselects it.
+ */
+export function toggleExcludedValue(state: UiState, facet: ListFacet, value: string): UiState {
+  const field = EXCLUDED_FIELD[facet];
+  const current: string[] = state[field];
+  if (current.includes(value)) return { ...state, [field]: current.filter((v) => v !== value) };
+  if (facet === 'kind' && !isPassageKind(value)) return state;
+  if (current.length >= LIMITS.filterValues || value.length === 0 || value.length > LIMITS.filterValueLength)
+    return state;
+  const selected: string[] = state[facet];
+  return {
+    ...state,
+    [facet]: selected.filter((v) => v !== value),
+    [field]: [...current, value],
+  };
+}
+
 export function clearFacet(state: UiState, facet: ListFacet | 'date'): UiState {
   if (facet === 'date')
     return state.from === null && state.to === null ? state : { ...state, from: null, to: null };
-  return state[facet].length === 0 ? state : { ...state, [facet]: [] };
+  const field = EXCLUDED_FIELD[facet];
+  return state[facet].length === 0 && state[field].length === 0
+    ? state
+    : { ...state, [facet]: [], [field]: [] };
 }
 
 /** Sets the date range; ends that are not ISO dates are left open, and a reversed range is put right. */
@@ -128,6 +160,9 @@ export function hasFilters(state: UiState): boolean {
     state.speaker.length > 0 ||
     state.topic.length > 0 ||
     state.kind.length > 0 ||
+    state.notSpeaker.length > 0 ||
+    state.notTopic.length > 0 ||
+    state.notKind.length > 0 ||
     state.from !== null ||
     state.to !== null
   );
@@ -136,7 +171,17 @@ export function hasFilters(state: UiState): boolean {
 /** Removes every facet selection, keeping the query text. */
 export function clearFilters(state: UiState): UiState {
   if (!hasFilters(state)) return state;
-  return { ...state, speaker: [], topic: [], kind: [], from: null, to: null };
+  return {
+    ...state,
+    speaker: [],
+    topic: [],
+    kind: [],
+    notSpeaker: [],
+    notTopic: [],
+    notKind: [],
+    from: null,
+    to: null,
+  };
 }
 
 /** The request for one slice of the results of this state. */
@@ -146,6 +191,9 @@ export function toRequest(state: UiState, offset = 0, limit: number = LIMITS.def
     speaker: state.speaker,
     topic: state.topic,
     kind: state.kind,
+    ...(state.notSpeaker.length > 0 ? { notSpeaker: state.notSpeaker } : {}),
+    ...(state.notTopic.length > 0 ? { notTopic: state.notTopic } : {}),
+    ...(state.notKind.length > 0 ? { notKind: state.notKind } : {}),
     ...(state.from !== null ? { from: state.from } : {}),
     ...(state.to !== null ? { to: state.to } : {}),
     sort: state.sort,
@@ -164,6 +212,9 @@ export function resultsKey(state: UiState): string {
     state.speaker,
     state.topic,
     state.kind,
+    state.notSpeaker,
+    state.notTopic,
+    state.notKind,
     state.from,
     state.to,
     state.sort,
@@ -189,6 +240,9 @@ export function statesEqual(a: UiState, b: UiState): boolean {
     sameList(a.speaker, b.speaker) &&
     sameList(a.topic, b.topic) &&
     sameList(a.kind, b.kind) &&
+    sameList(a.notSpeaker, b.notSpeaker) &&
+    sameList(a.notTopic, b.notTopic) &&
+    sameList(a.notKind, b.notKind) &&
     a.from === b.from &&
     a.to === b.to &&
     a.sort === b.sort &&

@@ -26,6 +26,9 @@ const stateArb: fc.Arbitrary<UiState> = fc
     speaker: fc.uniqueArray(value, { maxLength: 5 }),
     topic: fc.uniqueArray(value, { maxLength: 5 }),
     kind: fc.subarray([...PASSAGE_KINDS]),
+    notSpeaker: fc.uniqueArray(value, { maxLength: 5 }),
+    notTopic: fc.uniqueArray(value, { maxLength: 5 }),
+    notKind: fc.subarray([...PASSAGE_KINDS]),
     from: fc.option(isoDate, { nil: null }),
     to: fc.option(isoDate, { nil: null }),
     sort: fc.constantFrom(...SORT_ORDERS),
@@ -50,7 +53,7 @@ test('the HTTP request carries the same search as the URL, plus its window of re
       const state = { ...s, q: s.q.trim() };
       const request = searchParams(toRequest(state, 20, 40));
       const url = new URLSearchParams(urlFromState(state).slice(1));
-      for (const name of ['q', 'speaker', 'topic', 'kind', 'from', 'to'])
+      for (const name of ['q', 'speaker', 'topic', 'kind', 'notSpeaker', 'notTopic', 'notKind', 'from', 'to'])
         assert.deepEqual(request.getAll(name), url.getAll(name), name);
       assert.equal(request.get('sort'), state.sort);
       assert.equal(request.get('offset'), '20');
@@ -83,4 +86,13 @@ test('any fragment at all is read without throwing', () => {
       stateFromUrl(raw);
     }),
   );
+});
+
+test('an excluded speaker round-trips through the URL and reaches the request', () => {
+  const state: UiState = { ...initialState, q: 'border', notSpeaker: ['Reporter', '(no speaker)'] };
+  const url = urlFromState(state);
+  assert.equal(url, '#q=border&notSpeaker=Reporter&notSpeaker=%28no+speaker%29');
+  assert.deepEqual(stateFromUrl(url), state);
+  assert.deepEqual(toRequest(state).notSpeaker, ['Reporter', '(no speaker)']);
+  assert.equal(toRequest(initialState).notSpeaker, undefined, 'no exclusion, no field');
 });

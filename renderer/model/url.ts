@@ -7,7 +7,10 @@ import { LIMITS, type SearchRequest, type SortOrder } from '../../main/common/co
 import { initialState, isIsoDate, isPassageKind, isSortOrder, type UiState } from './state';
 
 /** The search fields that the URL fragment and the HTTP request both carry. */
-type SearchFields = Pick<SearchRequest, 'q' | 'speaker' | 'topic' | 'kind' | 'sort'> & {
+type SearchFields = Pick<
+  SearchRequest,
+  'q' | 'speaker' | 'topic' | 'kind' | 'notSpeaker' | 'notTopic' | 'notKind' | 'sort'
+> & {
   from?: string | null | undefined;
   to?: string | null | undefined;
 };
@@ -22,6 +25,9 @@ function appendSearchFields(p: URLSearchParams, fields: SearchFields, omitSort?:
   for (const v of fields.speaker) p.append('speaker', v);
   for (const v of fields.topic) p.append('topic', v);
   for (const v of fields.kind) p.append('kind', v);
+  for (const v of fields.notSpeaker ?? []) p.append('notSpeaker', v);
+  for (const v of fields.notTopic ?? []) p.append('notTopic', v);
+  for (const v of fields.notKind ?? []) p.append('notKind', v);
   if (fields.from !== undefined && fields.from !== null) p.set('from', fields.from);
   if (fields.to !== undefined && fields.to !== null) p.set('to', fields.to);
   if (fields.sort !== omitSort) p.set('sort', fields.sort);
@@ -72,6 +78,9 @@ export function stateFromUrl(fragment: string): UiState {
     speaker: values('speaker'),
     topic: values('topic'),
     kind: values('kind').filter(isPassageKind),
+    notSpeaker: values('notSpeaker'),
+    notTopic: values('notTopic'),
+    notKind: values('notKind').filter(isPassageKind),
     from: date('from'),
     to: date('to'),
     sort: sort !== null && isSortOrder(sort) ? sort : initialState.sort,
