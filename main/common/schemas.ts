@@ -3,7 +3,7 @@
  * the CLI through ./validate, and the OpenAPI description is generated from them.
  */
 import { Type } from '@sinclair/typebox';
-import { LIMITS, PASSAGE_KINDS, SORT_ORDERS } from './contract';
+import { LIMITS, PASSAGE_KINDS, SORT_ORDERS } from './contractConstants';
 
 const FilterValues = Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.filterValueLength }), {
   maxItems: LIMITS.filterValues,

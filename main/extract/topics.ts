@@ -5,9 +5,9 @@
  */
 import { IPTC_TOPICS } from '../common/contract';
 import defaultTopics from './defaultTopics.json';
-import { readTopicsConfig } from './topicsConfig';
+import { readTopicsConfig, type Taxonomy } from './topicsConfig';
 
-export type Taxonomy = Record<string, string[]>;
+export type { Taxonomy } from './topicsConfig';
 
 /**
  * The default taxonomy: the 17 top-level IPTC Media Topics with keyword lists written for

@@ -3,8 +3,9 @@
  * for Dictum's own default (defaultTopics.json): `replace: true|false` and `topics:` mapping a
  * topic slug to its keywords, or a plain slug → keywords mapping.
  */
-import type { Taxonomy } from './topics';
 
+/** Topic slug → the words and tags that mean it. */
+export type Taxonomy = Record<string, string[]>;
 export interface TopicsConfig {
   taxonomy: Taxonomy;
   /** The topics replace the defaults instead of adding to them. */

@@ -29,7 +29,7 @@ import { StuckReads } from './stuckReads';
 import { TaskQueue, type Task } from './taskQueue';
 import { CorpusWatcher } from './watcher';
 import { resolveWorkerEntry, type WorkerEntry } from './workerEntry';
-import type { SearchService, SearchServiceOptions } from './index';
+import type { SearchService, SearchServiceOptions } from './serviceApi';
 
 export type { ServiceStatistics } from './statusReporter';
 
