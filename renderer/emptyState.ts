@@ -125,8 +125,10 @@ export class EmptyState {
     const seq = ++this.suggestSeq;
     const bridge = this.options.bridge;
     const count = async (s: UiState) => (await bridge.search(toRequest(s, 0, 0))).total;
+    const offered = new Set<string>();
     const add = (label: string, next: UiState, n: number) => {
-      if (seq !== this.suggestSeq || n === 0) return;
+      if (seq !== this.suggestSeq || n === 0 || offered.has(label)) return;
+      offered.add(label);
       const b = h('button', { type: 'button', class: 'link-button' }, label);
       b.addEventListener('click', () => this.options.onPick(next));
       list.append(
@@ -134,6 +136,13 @@ export class EmptyState {
       );
     };
     try {
+      // The service's own suggestion comes first: it mends filter values (`speaker:puttin` →
+      // "Vladimir Putin", `topic:sports` → sport) as well as words, and was checked to match.
+      const suggested = (await bridge.search(toRequest(state, 0, 0))).suggestions?.query;
+      if (suggested && suggested !== state.q.trim()) {
+        const next = setQuery(state, suggested);
+        add(`Did you mean “${suggested}”?`, next, await count(next));
+      }
       for (const chip of chipsOf(state).slice(0, 6)) {
         const next = chip.remove(state);
         add(`Remove ${chip.label}`, next, await count(next));
