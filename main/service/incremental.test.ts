@@ -86,8 +86,8 @@ async function reopenedView(
       false,
     );
     endpoints.push({
-      search: (request) => Promise.resolve(shard.search(request)),
-      document: (id) => Promise.resolve(shard.document(id)),
+      search: (request) => shard.search(request),
+      document: (id) => shard.document(id),
     });
   }
   return {

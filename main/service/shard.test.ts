@@ -4,6 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { searchRequest } from '../common/contract';
 import type { CorpusFile } from '../corpus/corpusReader';
+import { listCorpusFiles } from '../corpus/corpusReader';
+import { cacheFilePath } from './cacheFile';
 import { RACY_WINDOW_MS } from './fileStamp';
 import { Shard } from './shard';
 import { article, tempCorpus, type TempCorpus } from '../../test/support/testCorpus';
@@ -32,8 +34,8 @@ function listed(corpus: TempCorpus, stampedAt: number): CorpusFile {
   };
 }
 
-function total(shard: Shard, q: string): number {
-  return shard.search(searchRequest({ q, limit: 0 })).total;
+async function total(shard: Shard, q: string): Promise<number> {
+  return (await shard.search(searchRequest({ q, limit: 0 }))).total;
 }
 
 describe('Shard: when a recorded stamp is trusted', () => {
@@ -50,8 +52,8 @@ describe('Shard: when a recorded stamp is trusted', () => {
     const result = await shard.sync([file], false);
     assert.equal(result.changed, true);
     assert.equal(shard.stats.filesRead, 2);
-    assert.equal(total(shard, 'wolverine') > 0, true);
-    assert.equal(total(shard, 'zebracorn'), 0);
+    assert.equal((await total(shard, 'wolverine')) > 0, true);
+    assert.equal(await total(shard, 'zebracorn'), 0);
   });
 
   it('trusts a stamp older than any timestamp granularity without reading or hashing', async () => {
@@ -68,19 +70,58 @@ describe('Shard: when a recorded stamp is trusted', () => {
     assert.equal(shard.stats.filesRead, 4);
     // Same content keeps the documents, unless the mtime moved and dates them (no date in the text).
     assert.equal(shard.stats.filesUnchangedByHash, 2, 'same content: documents kept');
-    assert.equal(total(shard, 'zebracorn') > 0, true);
+    assert.equal((await total(shard, 'zebracorn')) > 0, true);
   });
 
   it('re-dates documents dated by the file time when only the mtime moved', async () => {
     const { corpus, shard } = await oneFileShard('zebracorn');
     const day = 86_400_000;
     const file = listed(corpus, Date.now() - 400 * day);
-    const dateOf = (): string | null =>
-      shard.search(searchRequest({ q: 'zebracorn', limit: 1 })).hits[0]?.date ?? null;
+    const dateOf = async (): Promise<string | null> =>
+      (await shard.search(searchRequest({ q: 'zebracorn', limit: 1 }))).hits[0]?.date ?? null;
     await shard.sync([file], false);
-    const before = dateOf();
+    const before = await dateOf();
     await shard.sync([{ ...file, mtimeMs: file.mtimeMs + 300 * day }], false);
-    assert.notEqual(dateOf(), before);
-    assert.equal(dateOf(), new Date(file.mtimeMs + 300 * day).toISOString().slice(0, 10));
+    assert.notEqual(await dateOf(), before);
+    assert.equal(await dateOf(), new Date(file.mtimeMs + 300 * day).toISOString().slice(0, 10));
+  });
+});
+
+describe('Shard: a search while the saved index loads', () => {
+  it('waits for the whole shard instead of answering from the empty index it replaces', async () => {
+    const corpus = await tempCorpus({
+      'a.txt': article('zebracorn'),
+      'b.txt': article('zebracorn', 'Grace Hopper'),
+      'c.txt': article('wolverine'),
+    });
+    corpora.push(corpus);
+    const config = {
+      corpusDir: corpus.dir,
+      shardIndex: 0,
+      shardCount: 1,
+      cacheFile: cacheFilePath(corpus.cacheDir, corpus.dir, 0, 1),
+    };
+    const request = searchRequest({ q: 'zebracorn' });
+    const built = new Shard(config, 'test');
+    await built.sync((await listCorpusFiles(corpus.dir)).files, false);
+    assert.equal(await built.save(), true);
+    const full = await built.search(request);
+    assert.equal(full.total > 0, true);
+
+    const restarted = new Shard(config, 'test');
+    const loading = restarted.load();
+    // Asked before the load has read a byte: the answer must still be the whole shard's.
+    const [during, document] = await Promise.all([
+      restarted.search(request),
+      restarted.document(full.hits[0]!.docId),
+    ]);
+    assert.equal((await loading).loaded, true);
+    assert.deepEqual(
+      during.hits.map((hit) => hit.id),
+      full.hits.map((hit) => hit.id),
+    );
+    assert.equal(during.total, full.total);
+    assert.deepEqual(during.facets, full.facets);
+    assert.equal(document?.document.id, full.hits[0]!.docId);
   });
 });

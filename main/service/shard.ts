@@ -36,6 +36,8 @@ export class Shard {
   private dirty = false;
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** While a saved index is being loaded: searches wait for it. */
+  private loading: Promise<unknown> | null = null;
   /** Set by a load: the loaded index builds its typo tree on first need unless warmed up. */
   private cold = false;
   readonly stats: ShardStatistics = {
@@ -59,11 +61,17 @@ export class Shard {
     return { documents: this.index.documentCount, passages: this.index.passageCount };
   }
 
-  search(request: SearchRequest): SearchResponse {
+  /**
+   * Answers from the whole shard: a search that arrives while the saved index is loading
+   * waits for it (the empty index it replaces would answer with part of the corpus, or none).
+   */
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    if (this.loading) await this.loading;
     return this.index.search(request);
   }
 
-  document(id: string): ExtractedDocument | null {
+  async document(id: string): Promise<ExtractedDocument | null> {
+    if (this.loading) await this.loading;
     return this.index.getDocument(id) ?? null;
   }
 
@@ -77,34 +85,45 @@ export class Shard {
 
   /** Loads the saved index, if there is a sound one for this shard. */
   load(): Promise<LoadResult> {
-    return this.exclusive(async () => {
-      const { cacheFile } = this.config;
-      if (!cacheFile) return this.loadResult(false, 'no cache folder');
-      const read = await readCacheFile(cacheFile, {
-        corpusDir: this.config.corpusDir,
-        shardIndex: this.config.shardIndex,
-        shardCount: this.config.shardCount,
-        buildId: this.buildId,
-      });
-      if (!read.ok) {
-        this.stats.cache = read.reason;
-        return this.loadResult(false, read.reason);
-      }
-      let index: SearchIndex;
-      try {
-        index = SearchIndex.deserialize(read.index, this.indexOptions());
-      } catch (error) {
-        this.stats.cache = `unreadable index: ${message(error)}`;
-        return this.loadResult(false, this.stats.cache);
-      }
-      this.index = index;
-      this.cold = true;
-      this.manifest = new Map(read.header.manifest);
-      this.optionsKey = read.header.optionsKey;
-      this.dirty = false;
-      this.stats.cache = 'loaded';
-      return this.loadResult(true, null);
+    const loading = this.exclusive(() => this.loadSaved());
+    const waiting = loading.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.loading = waiting;
+    void waiting.then(() => {
+      if (this.loading === waiting) this.loading = null;
     });
+    return loading;
+  }
+
+  private async loadSaved(): Promise<LoadResult> {
+    const { cacheFile } = this.config;
+    if (!cacheFile) return this.loadResult(false, 'no cache folder');
+    const read = await readCacheFile(cacheFile, {
+      corpusDir: this.config.corpusDir,
+      shardIndex: this.config.shardIndex,
+      shardCount: this.config.shardCount,
+      buildId: this.buildId,
+    });
+    if (!read.ok) {
+      this.stats.cache = read.reason;
+      return this.loadResult(false, read.reason);
+    }
+    let index: SearchIndex;
+    try {
+      index = SearchIndex.deserialize(read.index, this.indexOptions());
+    } catch (error) {
+      this.stats.cache = `unreadable index: ${message(error)}`;
+      return this.loadResult(false, this.stats.cache);
+    }
+    this.index = index;
+    this.cold = true;
+    this.manifest = new Map(read.header.manifest);
+    this.optionsKey = read.header.optionsKey;
+    this.dirty = false;
+    this.stats.cache = 'loaded';
+    return this.loadResult(true, null);
   }
 
   /**

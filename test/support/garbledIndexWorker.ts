@@ -7,8 +7,8 @@ import { Shard } from '../../main/service/shard';
 import { runIndexWorker } from '../../main/service/workerMain';
 
 class GarbledShard extends Shard {
-  override search(request: SearchRequest): SearchResponse {
-    return { ...super.search(request), total: 'many' } as unknown as SearchResponse;
+  override async search(request: SearchRequest): Promise<SearchResponse> {
+    return { ...(await super.search(request)), total: 'many' } as unknown as SearchResponse;
   }
 }
 
