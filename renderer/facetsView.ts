@@ -4,7 +4,7 @@
  */
 import type { FacetValue } from '../main/common/contract';
 import { formatCount, h, setAttr, setText } from './dom';
-import { FACET_TITLES, kindDescription, kindLabel, topicLabel } from './model/labels';
+import { FACET_TITLES, kindDescription, kindLabel, speakerLabel, topicLabel } from './model/labels';
 import type { ListFacet } from './model/state';
 
 export interface ListFacetOptions {
@@ -19,7 +19,12 @@ export interface ListFacetOptions {
   onExclude(value: string): void;
   /** Called with the filter box's text (speaker facet): the owner fetches matching values. */
   onFilter?(text: string): void;
+  /** The service cut the list short and "more" was asked for: the owner fetches every value. */
+  onMore?(): void;
 }
+
+/** How many more values each press of "more" shows. */
+const MORE_STEP = 40;
 
 interface Item {
   li: HTMLLIElement;
@@ -39,6 +44,10 @@ export class ListFacetView {
   private readonly items = new Map<string, Item>();
   private shown: number;
   private values: FacetValue[] = [];
+  /** How many values the service left out of `values`. */
+  private serverMore = 0;
+  /** The place of the first value "more" revealed, to focus once it is drawn (keyboard). */
+  private focusAfterMore: number | null = null;
   private filtered: FacetValue[] | null = null;
   /** The finder text that `filtered` answers. */
   private filteredFor = '';
@@ -56,10 +65,7 @@ export class ListFacetView {
     this.clear.addEventListener('click', () => options.onClear());
     this.list = h('ul', { class: 'facet-values', 'aria-labelledby': `${id}-title` });
     this.more = h('button', { type: 'button', class: 'link-button facet-more', hidden: true });
-    this.more.addEventListener('click', () => {
-      this.shown += 40;
-      this.render();
-    });
+    this.more.addEventListener('click', () => this.showMore());
     this.empty = h('p', { class: 'facet-empty', hidden: true }, 'None');
     if (options.filterable) {
       const input = h('input', {
@@ -129,10 +135,25 @@ export class ListFacetView {
   }
 
   /** New counts (and the values matching the filter box, when it has text). */
-  update(values: FacetValue[], selected: string[], filtered: FacetValue[] | null = this.filtered): void {
+  update(
+    values: FacetValue[],
+    selected: string[],
+    serverMore = 0,
+    filtered: FacetValue[] | null = this.filtered,
+  ): void {
     this.values = values;
     this.selected = selected;
+    this.serverMore = serverMore;
     this.filtered = filtered;
+    this.render();
+  }
+
+  /** The next values: those already here, else every value, asked of the owner. */
+  private showMore(): void {
+    if (document.activeElement === this.more) this.focusAfterMore = this.visibleValues().length;
+    const hadHidden = this.values.length > this.shown;
+    this.shown += MORE_STEP;
+    if (!hadHidden && this.serverMore > 0) this.options.onMore?.();
     this.render();
   }
 
@@ -159,6 +180,7 @@ export class ListFacetView {
     if (this.filterInput) this.filterInput.value = '';
     this.pickWhenFound = null;
     this.shown = this.options.initial;
+    this.focusAfterMore = null;
     this.focusValue = null;
     this.filtered = null;
     this.filteredFor = '';
@@ -221,7 +243,7 @@ export class ListFacetView {
       ? topicLabel(value)
       : this.options.facet === 'kind'
         ? kindLabel(value)
-        : value;
+        : speakerLabel(value);
   }
 
   private render(): void {
@@ -256,12 +278,15 @@ export class ListFacetView {
       const item = this.items.get(focusedValue);
       if (item && item.li.previousElementSibling !== previous) this.list.append(item.li);
     }
-    const source = this.filtered ?? this.values;
-    const hidden = this.filtered ? 0 : Math.max(0, source.length - this.shown);
+    const hidden = this.filtered ? 0 : Math.max(0, this.values.length - this.shown) + this.serverMore;
     this.more.hidden = hidden === 0;
     setText(
       this.more,
-      hidden > 40 ? `Show 40 more (of ${formatCount(hidden)})` : hidden > 0 ? `Show ${hidden} more` : '',
+      hidden > MORE_STEP
+        ? `Show ${MORE_STEP} more (of ${formatCount(hidden)})`
+        : hidden > 0
+          ? `Show ${formatCount(hidden)} more`
+          : '',
     );
     this.empty.hidden = visible.length > 0;
     setText(this.empty, this.filtered ? 'No match' : 'None');
@@ -271,7 +296,11 @@ export class ListFacetView {
         ? this.focusValue
         : (visible[0]?.value ?? null),
     );
-    if (hadFocus && !this.list.contains(document.activeElement)) this.focus();
+    const revealed = this.focusAfterMore !== null ? this.boxes()[this.focusAfterMore] : undefined;
+    if (revealed) {
+      this.focusAfterMore = null;
+      revealed.focus();
+    } else if (hadFocus && !this.list.contains(document.activeElement)) this.focus();
     else if (focusedValue !== null && document.activeElement === document.body)
       this.items.get(focusedValue)?.box.focus();
   }

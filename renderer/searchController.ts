@@ -4,13 +4,14 @@
  * facets, the count and the notes; the speaker facet's finder asks for matching names.
  */
 import type { DictumBridge, HostPlatform } from '../main/common/bridge';
-import type { StatusResponse } from '../main/common/contract';
+import { LIMITS, NO_SPEAKER, type FacetValue, type StatusResponse } from '../main/common/contract';
 import { formatCount, h, plural, setAttr, setText } from './dom';
 import { EmptyState } from './emptyState';
 import { DateFacetView } from './dateFacetView';
 import { ListFacetView } from './facetsView';
 import type { LiveRegion } from './liveRegion';
 import { chipsOf, ignoredFilters } from './model/chips';
+import { speakerLabel } from './model/labels';
 import { typedDateRange, typedFiltersFor, typedSelection, withoutFilters } from './model/typedSelection';
 import { keysLabel, type Action } from './model/keys';
 import { ResultsSource, type Results, type ResultsEvent } from './model/results';
@@ -78,6 +79,14 @@ export class SearchController {
   private speakerFilterSeq = 0;
   private lastPassages = -1;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Facets whose "more" went past the service's cut: every value of the facet, fetched for the
+   * results with this key (values null while on its way).
+   */
+  private readonly everyValue = new Map<
+    ListFacet,
+    { key: string; values: FacetValue[] | null; more: number }
+  >();
 
   constructor(private readonly options: SearchControllerOptions) {
     const { store, bridge, platform } = options;
@@ -106,6 +115,11 @@ export class SearchController {
         onClear: () => store.dispatch(clearFacet(store.state, f)),
         onExclude: (value) => store.dispatch(toggleExcludedValue(store.state, f, value)),
         onFilter: (text) => this.filterSpeakers(text),
+        onMore: () => {
+          this.everyValue.set(f, { key: '', values: null, more: 0 });
+          const latest = this.source.latest;
+          if (latest) this.renderFacets(latest);
+        },
       });
     this.facets = {
       speaker: facet('speaker', 'facetSpeaker', 10, true),
@@ -279,9 +293,10 @@ export class SearchController {
       ).filter((v) => !chosen.includes(v));
       return typed.length === 0 ? chosen : [...chosen, ...typed];
     };
-    this.facets.speaker.update(results.facets.speaker, selected('speaker'));
-    this.facets.topic.update(results.facets.topic, selected('topic'));
-    this.facets.kind.update(results.facets.kind, selected('kind'));
+    for (const f of ['speaker', 'topic', 'kind'] as const) {
+      const { values, more } = this.facetValues(f, results);
+      this.facets[f].update(values, selected(f), more);
+    }
     const typedDates = typedDateRange(s.q);
     const picked = s.from !== null || s.to !== null;
     this.dateFacet.update(
@@ -290,6 +305,28 @@ export class SearchController {
       picked ? s.to : typedDates.to,
       !picked && (typedDates.from !== null || typedDates.to !== null),
     );
+  }
+
+  /** A facet's values: the service's first ones, or every one once "more" went past them. */
+  private facetValues(f: ListFacet, results: Results): { values: FacetValue[]; more: number } {
+    const first = { values: results.facets[f], more: results.facetMore[f] ?? 0 };
+    const every = this.everyValue.get(f);
+    if (every === undefined || first.more === 0) return first;
+    if (every.key === results.key) return every.values ? { values: every.values, more: every.more } : first;
+    this.everyValue.set(f, { key: results.key, values: null, more: 0 });
+    const request = { ...toRequest(results.state, 0, 0), facetLimit: LIMITS.facetLimit };
+    this.options.bridge.search(request).then(
+      (r) => {
+        if (this.everyValue.get(f)?.key !== results.key) return;
+        this.everyValue.set(f, { key: results.key, values: r.facets[f], more: r.facetMore?.[f] ?? 0 });
+        if (this.source.latest?.key === results.key) this.renderFacets(this.source.latest);
+      },
+      () => {
+        // The first values stay; "more" can be asked again.
+        if (this.everyValue.get(f)?.key === results.key) this.everyValue.delete(f);
+      },
+    );
+    return first;
   }
 
   /** Whether a view holds something the state does not: finder text, a highlighted result. */
@@ -302,9 +339,18 @@ export class SearchController {
     this.speakerFilter = '';
     this.finderText = '';
     ++this.speakerFilterSeq;
+    this.everyValue.clear();
     for (const f of Object.values(this.facets)) f.reset();
     this.list.clearActive();
     this.syncActive();
+  }
+
+  /** "No speaker" is found by its label too ("no", "no sp…"), as the list shows it. */
+  private withNoSpeaker(found: FacetValue[], text: string): FacetValue[] {
+    const none = this.source.latest?.facets.speaker.find((v) => v.value === NO_SPEAKER);
+    const typed = text.trim().toLowerCase();
+    if (!none || typed.length < 2 || !speakerLabel(NO_SPEAKER).toLowerCase().startsWith(typed)) return found;
+    return [none, ...found.filter((v) => v.value !== NO_SPEAKER)];
   }
 
   private filterSpeakers(text: string): void {
@@ -321,7 +367,8 @@ export class SearchController {
     const q = `${state.q} speaker:"${this.speakerFilter}"`.trim();
     this.options.bridge.search(toRequest({ ...state, q, speaker: [] }, 0, 0)).then(
       (r) => {
-        if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered(r.facets.speaker, text);
+        if (seq === this.speakerFilterSeq)
+          this.facets.speaker.setFiltered(this.withNoSpeaker(r.facets.speaker, text), text);
       },
       () => {
         if (seq === this.speakerFilterSeq) this.facets.speaker.setFiltered([], text);

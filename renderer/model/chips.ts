@@ -4,7 +4,7 @@
  */
 import { FILTER_FIELDS, removeFilter, parseQuery } from '../../main/common/query';
 import { dateLabel } from './histogram';
-import { kindLabel, topicLabel } from './labels';
+import { kindLabel, speakerLabel, topicLabel } from './labels';
 import { clearFacet, setQuery, toggleExcludedValue, toggleFacetValue, type UiState } from './state';
 
 export interface Chip {
@@ -46,13 +46,16 @@ export function ignoredFilters(q: string): IgnoredFilter[] {
 export function chipsOf(state: UiState): Chip[] {
   const chips: Chip[] = [];
   for (const v of state.speaker)
-    chips.push({ label: `Speaker: ${v}`, remove: (s) => toggleFacetValue(s, 'speaker', v) });
+    chips.push({ label: `Speaker: ${speakerLabel(v)}`, remove: (s) => toggleFacetValue(s, 'speaker', v) });
   for (const v of state.topic)
     chips.push({ label: `Topic: ${topicLabel(v)}`, remove: (s) => toggleFacetValue(s, 'topic', v) });
   for (const v of state.kind)
     chips.push({ label: `Kind: ${kindLabel(v)}`, remove: (s) => toggleFacetValue(s, 'kind', v) });
   for (const v of state.notSpeaker)
-    chips.push({ label: `Not speaker: ${v}`, remove: (s) => toggleExcludedValue(s, 'speaker', v) });
+    chips.push({
+      label: `Not speaker: ${speakerLabel(v)}`,
+      remove: (s) => toggleExcludedValue(s, 'speaker', v),
+    });
   for (const v of state.notTopic)
     chips.push({ label: `Not topic: ${topicLabel(v)}`, remove: (s) => toggleExcludedValue(s, 'topic', v) });
   for (const v of state.notKind)

@@ -1,5 +1,5 @@
 /** How values are named for people: topics, kinds and facets. */
-import type { PassageKind } from '../../main/common/contract';
+import { NO_SPEAKER, type PassageKind } from '../../main/common/contract';
 
 const IPTC_LABELS: Record<string, string> = {
   'arts-culture-entertainment-media': 'Arts, culture, entertainment and media',
@@ -24,6 +24,11 @@ const IPTC_LABELS: Record<string, string> = {
 /** A topic's name: the IPTC label for the default taxonomy's slugs, else the value as given. */
 export function topicLabel(slug: string): string {
   return IPTC_LABELS[slug] ?? slug;
+}
+
+/** A speaker's name; the statements without one are "No speaker". */
+export function speakerLabel(value: string): string {
+  return value === NO_SPEAKER ? 'No speaker' : value;
 }
 
 const KIND_LABELS: Record<PassageKind, string> = { quote: 'Quote', turn: 'Turn', narrative: 'Narrative' };

@@ -27,6 +27,8 @@ export interface Results {
   state: UiState;
   total: number;
   facets: Record<FacetName, FacetValue[]>;
+  /** Per facet cut short by the service: how many more values it has. */
+  facetMore: Partial<Record<FacetName, number>>;
   notes: string[];
   tookMs: number;
   /** Hits by their index in the whole result list; missing where not fetched yet. */
@@ -183,6 +185,7 @@ export class ResultsSource {
             state: this.current ?? state,
             total: response.total,
             facets: { ...EMPTY_FACETS, ...response.facets },
+            facetMore: response.facetMore ?? {},
             notes: response.notes ?? [],
             tookMs: response.tookMs ?? Date.now() - started,
             hits,

@@ -15,6 +15,13 @@ test('typed filters tick the facet values they select, as the engine matches the
   assert.deepEqual(typedSelection('psaki', 'speaker', speakers), []);
 });
 
+test('"(no speaker)" is ticked only when named in full, as the engine reads it', () => {
+  const speakers = ['(no speaker)', 'Nora Novak'];
+  assert.deepEqual(typedSelection('speaker:"(No Speaker)"', 'speaker', speakers), ['(no speaker)']);
+  assert.deepEqual(typedSelection('speaker:no', 'speaker', speakers), ['Nora Novak']);
+  assert.deepEqual(typedSelection('speaker:speaker', 'speaker', speakers), []);
+});
+
 test('typed dates give the range the histogram shows', () => {
   assert.deepEqual(typedDateRange('date:2021'), { from: '2021-01-01', to: '2021-12-31' });
   assert.deepEqual(typedDateRange('x date:2021-11..2021-12'), { from: '2021-11-01', to: '2021-12-31' });

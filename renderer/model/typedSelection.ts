@@ -4,6 +4,7 @@
  * with the value, a topic that is or starts with it, a kind by name; and the date range that
  * typed date filters allow, for the histogram.
  */
+import { NO_SPEAKER } from '../../main/common/contract';
 import { parseQuery, type QueryFilter } from '../../main/common/query';
 import type { ListFacet } from './state';
 
@@ -20,6 +21,8 @@ export function filterSelects(filter: QueryFilter, facet: ListFacet, value: stri
   if (filter.field !== facet) return false;
   const v = fold(filter.value.trim());
   if (v === '') return false;
+  // As in the engine, "(no speaker)" is named in full, never by a word of it.
+  if (facet === 'speaker' && value === NO_SPEAKER) return v === NO_SPEAKER;
   if (facet === 'speaker') return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(v)}`, 'u').test(fold(value));
   if (facet === 'topic') return fold(value).startsWith(v);
   return value === filter.value;

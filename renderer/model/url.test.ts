@@ -63,6 +63,15 @@ test('the HTTP request carries the same search as the URL, plus its window of re
   );
 });
 
+test('the HTTP request carries the cursor and how many facet values to list, when asked', () => {
+  const plain = searchParams(toRequest(initialState));
+  assert.equal(plain.has('after'), false);
+  assert.equal(plain.has('facetLimit'), false);
+  const asked = searchParams({ ...toRequest(initialState), after: 'cursor-1', facetLimit: 1000 });
+  assert.equal(asked.get('after'), 'cursor-1');
+  assert.equal(asked.get('facetLimit'), '1000');
+});
+
 test('the initial state has an empty URL', () => {
   assert.equal(urlFromState(initialState), '');
   assert.deepEqual(stateFromUrl(''), initialState);

@@ -39,6 +39,8 @@ export function searchParams(request: SearchRequest): URLSearchParams {
   appendSearchFields(p, request);
   p.set('limit', String(request.limit));
   p.set('offset', String(request.offset));
+  if (request.after !== undefined) p.set('after', request.after);
+  if (request.facetLimit !== undefined) p.set('facetLimit', String(request.facetLimit));
   return p;
 }
 
