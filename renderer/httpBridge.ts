@@ -10,7 +10,8 @@ import {
   type SearchResponse,
   type StatusResponse,
 } from '../main/common/contract';
-import { searchParams } from './model/url';
+import type { TimelineResponse } from '../main/common/timeline';
+import { searchParams, timelineParams } from './model/url';
 
 /** An error the service reported, with its HTTP status. */
 export class BridgeError extends Error {
@@ -76,6 +77,10 @@ export function createHttpBridge(base = ''): HttpBridge {
         `${base}${CONTRACT.document.http.path.replace(':id', encodeURIComponent(id))}`,
       ),
     status: () => getJson<StatusResponse>(`${base}${CONTRACT.status.http.path}`),
+    timeline: (request) =>
+      getJson<TimelineResponse>(
+        `${base}${CONTRACT.timeline.http.path}?${timelineParams(request).toString()}`,
+      ),
     folderOpening: () => getJson<FolderOpening>(`${base}${OPEN_FOLDER_PATH}`),
     openFolder: async (path, actionToken) =>
       (

@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { ContractError, type SearchRequest } from '../common/contract';
 import { EXPORT_FORMATS, type ExportFormat } from '../common/exportRows';
-import { validateSearchRequest } from '../common/validate';
+import { validateSearchRequest, validateTimelineRequest } from '../common/validate';
+import type { TimelineRequest } from '../common/timeline';
 import { formatSearchResponse, formatSkipped, formatStatus } from './format';
 import { bundledCorpusDir } from '../service/packagePaths';
 
@@ -18,6 +19,10 @@ Commands:
       --not-speaker NAME...  --not-topic SLUG...  --not-kind KIND...  --facet-limit N
       --from DATE  --to DATE  --sort relevance|date-desc|date-asc  --limit N  --offset N  --after CURSOR  --json
       --format csv|jsonl   every match (not one page), streamed to stdout as CSV or JSON Lines
+  timeline QUERY   matches per period (year, month or day by the range), one column per
+                   --speaker given, or per comma-separated term of QUERY ("climate, inflation")
+      --corpus DIR  --speaker NAME...  --topic SLUG...  --kind KIND...  --not-speaker NAME...
+      --from DATE  --to DATE  --series auto|total|speaker|term  --json | --format csv
   extract FILE     show the documents and passages Dictum reads from FILE  [--json]
   index [DIR]      build or update the saved index of DIR (default: the bundled corpus)  [--json]
   serve            serve the search API and the UI over HTTP
@@ -54,6 +59,7 @@ const options = {
   after: { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },
+  series: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
   token: { type: 'string' },
@@ -88,6 +94,35 @@ export function searchRequestFromFlags(query: string, flags: Flags): SearchReque
   if (offset !== undefined) raw.offset = offset;
   if (flags.after !== undefined) raw.after = flags.after;
   return validateSearchRequest(raw);
+}
+
+/** The timeline's request: the search's filters (no paging or sort) and `--series`. */
+export function timelineRequestFromFlags(query: string, flags: Flags): TimelineRequest {
+  for (const name of ['sort', 'limit', 'offset', 'after', 'facet-limit'] as const) {
+    if (flags[name] !== undefined)
+      throw new UsageError(`timeline counts every match; --${name} does not apply`);
+  }
+  if (flags.format !== undefined && flags.format !== 'csv') {
+    throw new UsageError(`timeline --format takes csv, not "${flags.format}"`);
+  }
+  if (flags.format !== undefined && flags.json)
+    throw new UsageError('--format and --json do not go together');
+  const { q, speaker, topic, kind, notSpeaker, notTopic, notKind, from, to } = searchRequestFromFlags(
+    query,
+    flags,
+  );
+  return validateTimelineRequest({
+    q,
+    speaker,
+    topic,
+    kind,
+    ...(notSpeaker ? { notSpeaker } : {}),
+    ...(notTopic ? { notTopic } : {}),
+    ...(notKind ? { notKind } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    ...(flags.series !== undefined ? { series: flags.series } : {}),
+  });
 }
 
 /** `--format`: an export of every match, which pages by itself and prints no JSON response. */
@@ -141,6 +176,28 @@ async function run(argv: string[]): Promise<number> {
         const response = await service.search(request);
         process.stdout.write(
           flags.json ? `${JSON.stringify(response, null, 2)}\n` : formatSearchResponse(response, status),
+        );
+      } finally {
+        await service.close();
+      }
+      return 0;
+    }
+    case 'timeline': {
+      if (rest.length > 1) throw new UsageError('timeline takes one QUERY; quote it if it has spaces');
+      const request = timelineRequestFromFlags(rest[0] ?? '', flags);
+      const { createSearchService } = await import('../service/index');
+      const service = createSearchService({ corpusDir: corpusDir(flags), cacheDir });
+      try {
+        const status = await service.ready();
+        if (status.error) throw new Error(status.error);
+        const response = await service.timeline(request);
+        const { timelineCsv, timelineText } = await import('./timelineFormat');
+        process.stdout.write(
+          flags.json
+            ? `${JSON.stringify(response, null, 2)}\n`
+            : flags.format === 'csv'
+              ? timelineCsv(response)
+              : timelineText(response),
         );
       } finally {
         await service.close();

@@ -10,6 +10,7 @@ import type { Static } from '@sinclair/typebox';
 // which import this file, do not bundle the schema library.
 import type { SearchRequestSchema } from './schemas';
 import { LIMITS, type DateSource, type FacetName, type PassageKind } from './contractConstants';
+import type { TimelineRequest, TimelineResponse } from './timeline';
 
 export * from './contractConstants';
 
@@ -185,6 +186,8 @@ export interface SearchApi {
   search(request: SearchRequest): Promise<SearchResponse>;
   document(id: string): Promise<ExtractedDocument>;
   status(): Promise<StatusResponse>;
+  /** Matches per period of a search, one series per speaker or compared term (see timeline.ts). */
+  timeline(request: TimelineRequest): Promise<TimelineResponse>;
 }
 
 export type ContractMethod = keyof SearchApi;
@@ -198,6 +201,7 @@ export const CONTRACT = {
   search: { channel: 'dictum:search', http: { method: 'GET', path: '/api/search' } },
   document: { channel: 'dictum:document', http: { method: 'GET', path: '/api/documents/:id' } },
   status: { channel: 'dictum:status', http: { method: 'GET', path: '/api/status' } },
+  timeline: { channel: 'dictum:timeline', http: { method: 'GET', path: '/api/timeline' } },
 } as const satisfies Record<ContractMethod, { channel: string; http: { method: 'GET'; path: string } }>;
 
 export const CONTRACT_METHODS = Object.keys(CONTRACT) as ContractMethod[];

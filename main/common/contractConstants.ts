@@ -41,3 +41,10 @@ export const LIMITS = {
   /** Most highlights a hit carries. */
   hitHighlights: 64,
 } as const;
+
+/** How a timeline splits its matches into series (see timeline.ts). */
+export const TIMELINE_SERIES_MODES = ['auto', 'total', 'speaker', 'term'] as const;
+export type TimelineSeriesMode = (typeof TIMELINE_SERIES_MODES)[number];
+
+/** Most series one timeline draws (more lines could not be told apart). */
+export const TIMELINE_MAX_SERIES = 8;

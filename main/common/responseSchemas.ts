@@ -6,6 +6,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { PASSAGE_KINDS, type ExtractedDocument, type SearchResponse, type StatusResponse } from './contract';
+import type { TimelineResponse } from './timeline';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const Kind = Type.Union(PASSAGE_KINDS.map((k) => Type.Literal(k)));
@@ -150,6 +151,32 @@ export const StatusResponseSchema = Type.Object({
   error: NullableString,
 });
 
+export const TimelineResponseSchema = Type.Object({
+  query: Type.String(),
+  by: Type.Union([Type.Literal('total'), Type.Literal('speaker'), Type.Literal('term')], {
+    description: 'What each series is: all matches, one speaker, or one comma-separated term.',
+  }),
+  granularity: Type.Union([Type.Literal('year'), Type.Literal('month'), Type.Literal('day')]),
+  buckets: Type.Array(Type.String(), {
+    description: 'Every period from the first match to the last: 2021, 2021-03 or 2021-03-15.',
+  }),
+  series: Type.Array(
+    Type.Object({
+      label: Type.String(),
+      speaker: Type.Optional(Type.String()),
+      q: Type.Optional(Type.String()),
+      total: Type.Integer({ minimum: 0 }),
+      counts: Type.Array(Type.Integer({ minimum: 0 }), { description: 'Matches per bucket.' }),
+      undated: Type.Integer({
+        minimum: 0,
+        description: 'Matches without a date, or dated less precisely than the buckets.',
+      }),
+    }),
+  ),
+  notes: Type.Array(Type.String()),
+  tookMs: Type.Number(),
+});
+
 export const ErrorSchema = Type.Object(
   { error: Type.String() },
   { description: 'What was wrong with the request.' },
@@ -162,4 +189,5 @@ export type ResponseSchemasMatchContract = [
   Assert<Same<Static<typeof SearchResponseSchema>, SearchResponse>>,
   Assert<Same<Static<typeof ExtractedDocumentSchema>, ExtractedDocument>>,
   Assert<Same<Static<typeof StatusResponseSchema>, StatusResponse>>,
+  Assert<Same<Static<typeof TimelineResponseSchema>, TimelineResponse>>,
 ];

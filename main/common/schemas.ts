@@ -3,7 +3,7 @@
  * the CLI through ./validate, and the OpenAPI description is generated from them.
  */
 import { Type } from '@sinclair/typebox';
-import { LIMITS, PASSAGE_KINDS, SORT_ORDERS } from './contractConstants';
+import { LIMITS, PASSAGE_KINDS, SORT_ORDERS, TIMELINE_SERIES_MODES } from './contractConstants';
 
 const FilterValues = Type.Array(Type.String({ minLength: 1, maxLength: LIMITS.filterValueLength }), {
   maxItems: LIMITS.filterValues,
@@ -34,6 +34,18 @@ export const SearchRequestSchema = Type.Object(
     /** A response's `next`: the page starts right after that hit (`offset` then counts from there). */
     after: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.cursorLength })),
   },
+  { additionalProperties: false },
+);
+
+/** A timeline: the search's query and filters (no paging or sort), and how to split it into series. */
+export const TimelineRequestSchema = Type.Composite(
+  [
+    Type.Omit(SearchRequestSchema, ['sort', 'limit', 'offset', 'after', 'facetLimit']),
+    Type.Object({
+      /** term: one series per comma-separated part of q; speaker: one per selected speaker; auto picks. */
+      series: Type.Optional(Type.Union(TIMELINE_SERIES_MODES.map((s) => Type.Literal(s)))),
+    }),
+  ],
   { additionalProperties: false },
 );
 

@@ -5,7 +5,8 @@
 import { Value } from '@sinclair/typebox/value';
 import { ContractError, LIMITS, searchRequest, type SearchRequest } from './contract';
 import { decodeCursor } from './order';
-import { DocumentIdSchema, SearchRequestSchema } from './schemas';
+import { DocumentIdSchema, SearchRequestSchema, TimelineRequestSchema } from './schemas';
+import type { TimelineRequest } from './timeline';
 
 function firstError(schema: Parameters<typeof Value.Errors>[0], value: unknown): string {
   const error = Value.Errors(schema, value).First();
@@ -35,6 +36,31 @@ export function validateSearchRequest(raw: unknown, pageLimit: number = LIMITS.p
   }
   // Throws a ContractError for a cursor that is not one of ours or belongs to another sort.
   if (candidate.after !== undefined) decodeCursor(candidate.after, candidate.sort);
+  return candidate;
+}
+
+/** A timeline request from anywhere, with defaults filled in; throws ContractError when it breaks the contract. */
+export function validateTimelineRequest(raw: unknown): TimelineRequest {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ContractError('timeline: the request must be an object');
+  }
+  const known = new Set(Object.keys(TimelineRequestSchema.properties));
+  const unknownKeys = Object.keys(raw).filter((k) => !known.has(k));
+  if (unknownKeys.length > 0) throw new ContractError(`timeline: unknown field ${unknownKeys.join(', ')}`);
+  const given = raw as Partial<TimelineRequest>;
+  const candidate: TimelineRequest = {
+    ...given,
+    q: given.q ?? '',
+    speaker: given.speaker ?? [],
+    topic: given.topic ?? [],
+    kind: given.kind ?? [],
+  };
+  if (!Value.Check(TimelineRequestSchema, candidate)) {
+    throw new ContractError(`timeline: ${firstError(TimelineRequestSchema, candidate)}`);
+  }
+  if (candidate.from && candidate.to && dateStart(candidate.from) > dateEnd(candidate.to)) {
+    throw new ContractError('timeline: from must not be after to');
+  }
   return candidate;
 }
 

@@ -7,7 +7,7 @@ import { dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'ele
 import { isAbsolute } from 'node:path';
 import { DESKTOP_CHANNELS, EXPORT_PROGRESS_CHANNEL } from '../common/bridge';
 import { CONTRACT, CONTRACT_METHODS, ContractError, type ContractMethod } from '../common/contract';
-import { validateDocumentId, validateSearchRequest } from '../common/validate';
+import { validateDocumentId, validateSearchRequest, validateTimelineRequest } from '../common/validate';
 import { DROPPED_FOLDER_CHANNEL, type IpcResult } from './channels';
 import { saveExport } from './exportSave';
 import { senderProblem } from './security';
@@ -84,6 +84,10 @@ export function installIpc(ctx: ShellContext): void {
         },
       },
       status: { arity: 0, run: async () => (await actions.openCorpusNow()).service.status() },
+      timeline: {
+        arity: 1,
+        run: async (raw) => (await actions.openCorpusNow()).service.timeline(validateTimelineRequest(raw)),
+      },
     };
   for (const method of CONTRACT_METHODS) {
     const { arity, run } = contractHandlers[method];

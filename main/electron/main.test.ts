@@ -29,6 +29,7 @@ import {
   type ExportOutcome,
 } from '../common/bridge';
 import { CONTRACT, CONTRACT_METHODS, type SearchResponse, type StatusResponse } from '../common/contract';
+import type { TimelineResponse } from '../common/timeline';
 import { buildForTest, type TestDist } from './buildForTest';
 import { DROPPED_FOLDER_CHANNEL, MENU_COMMAND_CHANNEL, type IpcResult } from './channels';
 import {
@@ -265,6 +266,8 @@ describe('electron main process (built, against a recording stand-in)', () => {
     const response = await value<SearchResponse>(CONTRACT.search.channel, { q: 'infrastructure' });
     assert.ok(response.total >= 1, 'the briefing is found');
     assert.match(response.hits[0]?.text ?? '', /infrastructure/);
+    const timeline = await value<TimelineResponse>(CONTRACT.timeline.channel, { q: 'infrastructure' });
+    assert.equal(timeline.series[0]?.total, response.total, 'the timeline counts the same matches');
   });
 
   it('refuses IPC from a foreign origin, a subframe, another window or a dead frame', async () => {
@@ -312,6 +315,8 @@ describe('electron main process (built, against a recording stand-in)', () => {
       [CONTRACT.document.channel, [42], /^document: id/],
       [CONTRACT.document.channel, [''], /^document: id/],
       [CONTRACT.status.channel, ['x'], /takes 0 argument/],
+      [CONTRACT.timeline.channel, [{ q: 'x', series: 'weekly' }], /^timeline: series/],
+      [CONTRACT.timeline.channel, [{ q: 'x', limit: 5 }], /^timeline: unknown field limit/],
       [DESKTOP_CHANNELS.openOriginal, [{ path: '/etc/passwd' }], /^document: id/],
       [DESKTOP_CHANNELS.revealOriginal, ['x'.repeat(600)], /^document: id/],
     ];

@@ -41,6 +41,7 @@ describe('electron preload (built, sandboxed, against a recording stand-in)', ()
       'platform',
       'search',
       'status',
+      'timeline',
     ]);
     assert.deepEqual(Object.keys(bridge.desktop ?? {}).sort(), [
       'exportResults',
@@ -64,6 +65,7 @@ describe('electron preload (built, sandboxed, against a recording stand-in)', ()
     });
     await bridge.document('doc-1');
     await bridge.status();
+    await bridge.timeline({ q: 'climate, nato', speaker: [], topic: [], kind: [] });
     await bridge.desktop?.openCorpusDialog();
     await bridge.desktop?.openOriginal('doc-2');
     await bridge.desktop?.revealOriginal('doc-3');
@@ -76,6 +78,7 @@ describe('electron preload (built, sandboxed, against a recording stand-in)', ()
         ],
         [CONTRACT.document.channel, ['doc-1']],
         [CONTRACT.status.channel, []],
+        [CONTRACT.timeline.channel, [{ q: 'climate, nato', speaker: [], topic: [], kind: [] }]],
         [DESKTOP_CHANNELS.openCorpusDialog, []],
         [DESKTOP_CHANNELS.openOriginal, ['doc-2']],
         [DESKTOP_CHANNELS.revealOriginal, ['doc-3']],

@@ -43,6 +43,7 @@ const bridge: DictumBridge = {
   search: (request) => invoke(CONTRACT.search.channel, request),
   document: (id) => invoke(CONTRACT.document.channel, id),
   status: () => invoke(CONTRACT.status.channel),
+  timeline: (request) => invoke(CONTRACT.timeline.channel, request),
   onStatus(listener) {
     if (typeof listener !== 'function') throw new TypeError('preload: onStatus needs a function');
     // The event is dropped on purpose: it would hand the page a way back to ipcRenderer.

@@ -15,7 +15,7 @@ import Fastify, {
 import fastifyStatic from '@fastify/static';
 import { packageRoot } from '../service/packagePaths';
 import { CONTRACT, ContractError, type SearchApi, type StatusResponse } from '../common/contract';
-import { validateDocumentId, validateSearchRequest } from '../common/validate';
+import { validateDocumentId, validateSearchRequest, validateTimelineRequest } from '../common/validate';
 import { handleClientError } from './clientError';
 import { EventStreams } from './events';
 import { OPEN_FOLDER_ROUTE, ORIGINAL_ROUTE, registerCorpusRoutes } from './corpusRoutes';
@@ -324,6 +324,11 @@ export async function buildServer(
         break;
       case 'status':
         app.get(route.path, { schema }, () => service.status());
+        break;
+      case 'timeline':
+        app.get(route.path, { schema }, (request) =>
+          service.timeline(validateTimelineRequest(request.query)),
+        );
         break;
       default: {
         // A method added to the contract must get a route here, or this does not compile.

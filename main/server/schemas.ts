@@ -9,8 +9,9 @@ import {
   ExtractedDocumentSchema,
   SearchResponseSchema,
   StatusResponseSchema,
+  TimelineResponseSchema,
 } from '../common/responseSchemas';
-import { DocumentIdSchema, SearchRequestSchema } from '../common/schemas';
+import { DocumentIdSchema, SearchRequestSchema, TimelineRequestSchema } from '../common/schemas';
 
 /** A JSON Schema as plain data: no TypeBox symbols, unions of constants turned into enums. */
 export type JsonSchema = { [key: string]: unknown };
@@ -101,6 +102,15 @@ export function contractRoutes(): ContractRoute[] {
       summary: 'The corpus, indexing progress, and the files that were skipped with the reason.',
       response: plainSchema(StatusResponseSchema),
       errors: [],
+    },
+    {
+      method: 'timeline',
+      path: CONTRACT.timeline.http.path,
+      summary:
+        'Matches per period (year, month or day, by the range) of a search: one series per `speaker` given, or per comma-separated part of `q` (`climate, inflation`); the same JSON as `dictum timeline --json`.',
+      querystring: { ...plainSchema(TimelineRequestSchema), required: [] },
+      response: plainSchema(TimelineResponseSchema),
+      errors: [400],
     },
   ];
 }

@@ -677,6 +677,7 @@ describe('shutdown and logs', () => {
       },
       document: (id) => service.document(id),
       status: () => service.status(),
+      timeline: (request) => service.timeline(request),
       onProgress: (listener) => service.onProgress(listener),
     };
     const other = await startServer({
@@ -714,6 +715,7 @@ describe('shutdown and logs', () => {
         throw new Error('EIO: i/o error, read /home/someone/private/corpus/file.md');
       },
       status: () => service.status(),
+      timeline: (request) => service.timeline(request),
       onProgress: (listener) => service.onProgress(listener),
     };
     const other = await startServer({

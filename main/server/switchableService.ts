@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { ExtractedDocument, SearchRequest, SearchResponse, StatusResponse } from '../common/contract';
+import type { TimelineRequest, TimelineResponse } from '../common/timeline';
 import type { SearchService } from '../service/index';
 import type { ServedService } from './index';
 
@@ -51,6 +52,10 @@ export class SwitchableService implements ServedService {
 
   async status(): Promise<StatusResponse> {
     return (await this.now()).status();
+  }
+
+  async timeline(request: TimelineRequest): Promise<TimelineResponse> {
+    return (await this.now()).timeline(request);
   }
 
   onProgress(listener: (status: StatusResponse) => void): () => void {

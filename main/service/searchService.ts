@@ -18,7 +18,9 @@ import {
   type SearchResponse,
   type StatusResponse,
 } from '../common/contract';
-import { validateDocumentId, validateSearchRequest } from '../common/validate';
+import type { TimelineRequest, TimelineResponse } from '../common/timeline';
+import { validateDocumentId, validateSearchRequest, validateTimelineRequest } from '../common/validate';
+import { buildTimeline } from '../engine/timeline';
 import { listCorpusFiles, type CorpusFile } from '../corpus/corpusReader';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
 import { SaveScheduler, type SaveTiming } from './saveScheduler';
@@ -172,6 +174,12 @@ export class WorkerSearchService implements SearchService {
 
   async status(): Promise<StatusResponse> {
     return this.status_.snapshot();
+  }
+
+  /** One merged search per series, so the counts cover every match in every shard. */
+  async timeline(raw: TimelineRequest): Promise<TimelineResponse> {
+    this.assertOpen();
+    return buildTimeline(validateTimelineRequest(raw), (request) => this.search(request));
   }
 
   // -------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * values that make no sense are dropped when read, never thrown.
  */
 import { LIMITS, type SearchRequest, type SortOrder } from '../../main/common/contract';
+import type { TimelineRequest } from '../../main/common/timeline';
 import { initialState, isIsoDate, isPassageKind, isSortOrder, type UiState } from './state';
 
 /** The search fields that the URL fragment and the HTTP request both carry. */
@@ -41,6 +42,14 @@ export function searchParams(request: SearchRequest): URLSearchParams {
   p.set('offset', String(request.offset));
   if (request.after !== undefined) p.set('after', request.after);
   if (request.facetLimit !== undefined) p.set('facetLimit', String(request.facetLimit));
+  return p;
+}
+
+/** The query string of a timeline request for the HTTP API (it has no sort). */
+export function timelineParams(request: TimelineRequest): URLSearchParams {
+  const p = new URLSearchParams();
+  appendSearchFields(p, { ...request, sort: 'relevance' }, 'relevance');
+  if (request.series !== undefined) p.set('series', request.series);
   return p;
 }
 
