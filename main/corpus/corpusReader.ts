@@ -8,6 +8,7 @@ import { basename, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { parse as parseYaml } from 'yaml';
 import type { ExtractedDocument, SkippedFile } from '../common/contract';
+import { SAVED_FILE } from '../common/savedSearches';
 import {
   buildRawDocuments,
   defaultExtractOptions,
@@ -129,6 +130,8 @@ export async function listCorpusFiles(dir: string): Promise<CorpusListing> {
       const rel = toPosix(relative(dir, abs));
       // Ignore files (the root's is read; others are the user's notes) are not documents to report.
       if (name === IGNORE_FILE) continue;
+      // The saved searches (and the temporary file each save is written through) are Dictum's own.
+      if (absDir === dir && (name === SAVED_FILE || name.startsWith(`.${SAVED_FILE}.`))) continue;
       if (name.startsWith('.')) {
         skip(abs, 'hidden');
         continue;

@@ -23,6 +23,7 @@ import { validateDocumentId, validateSearchRequest, validateTimelineRequest } fr
 import { buildTimeline } from '../engine/timeline';
 import { listCorpusFiles, type CorpusFile } from '../corpus/corpusReader';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
+import { SavedSearchStore } from './savedSearchStore';
 import { SaveScheduler, type SaveTiming } from './saveScheduler';
 import { ShardHandle, WorkerCrashError, WorkerError } from './shardHandle';
 import { findDocument, searchShards, shardOf, type ShardEndpoint } from './shardRouting';
@@ -81,6 +82,7 @@ export class WorkerSearchService implements SearchService {
   private readonly queue: TaskQueue;
   private readonly saves: SaveScheduler;
   private updates = 0;
+  readonly saved: SavedSearchStore;
 
   private readonly readyPromise: Promise<StatusResponse>;
   private settleReady: (status: StatusResponse) => void = () => undefined;
@@ -94,6 +96,7 @@ export class WorkerSearchService implements SearchService {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     const shardCount = Math.max(1, Math.floor(options.shards ?? defaultShardCount()));
     this.readyPromise = new Promise((resolve) => (this.settleReady = resolve));
+    this.saved = new SavedSearchStore(this.corpusDir, this);
     this.stuck = new StuckReads(shardCount, this.tuning.fileTimeoutMs, (shard, reason) => {
       void this.handles[shard]?.kill(reason);
     });
@@ -265,6 +268,8 @@ export class WorkerSearchService implements SearchService {
     this.status_.setPhase(broken || empty ? 'failed' : 'ready');
     if (!this.initialDone) {
       this.initialDone = true;
+      // Before ready() resolves, so that a caller's first list of saved searches waits for the count.
+      if (!broken) this.saved.indexChanged();
       this.settleReady(this.status_.snapshot());
       // Not at once: a search that follows ready() (the CLI's) should not wait for a save.
       this.saveSoon(this.tuning.saveIdleMs);
@@ -328,7 +333,10 @@ export class WorkerSearchService implements SearchService {
       }),
     );
     this.status_.emitSoon();
-    if (results.some((changed) => changed) && this.initialDone) this.saveSoon(this.tuning.saveDelayMs);
+    if (results.some((changed) => changed) && this.initialDone) {
+      this.saveSoon(this.tuning.saveDelayMs);
+      this.saved.indexChanged();
+    }
   }
 
   private shardCrashed(shard: number, reason: string, restarted: boolean): void {
@@ -366,6 +374,7 @@ export class WorkerSearchService implements SearchService {
   private async shutDown(): Promise<void> {
     this.watcher?.close();
     this.watcher = null;
+    await this.saved.close();
     this.saves.stop();
     // Updates not started yet are dropped; the one in flight ends after the files at hand
     // (quitting must not wait for a whole corpus), and what was read is saved below.

@@ -1,5 +1,6 @@
 /** What the CLI, the HTTP server and the Electron shell get from the search service. */
 import type { SearchApi, SearchRequest, SearchResponse, StatusResponse } from '../common/contract';
+import type { SavedSearchService } from './savedSearchStore';
 
 export interface SearchServiceOptions {
   /** The corpus folder; relative paths are resolved against the working folder. */
@@ -19,6 +20,8 @@ export interface SearchService extends SearchApi {
   onProgress(listener: (status: StatusResponse) => void): () => void;
   /** A search whose pages may hold up to LIMITS.exportPageSize hits: for exports, never over IPC or HTTP. */
   exportSearch(request: SearchRequest): Promise<SearchResponse>;
+  /** The corpus's saved searches (dictum-saved.json) and their counts of new matches. */
+  readonly saved: SavedSearchService;
   /** Resolves when the initial index is complete, or failed (`status.error` set); never rejects. */
   ready(): Promise<StatusResponse>;
   /** Re-checks every file now; only added, changed and deleted files are re-read. */
