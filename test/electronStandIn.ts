@@ -119,6 +119,12 @@ export interface MainStandInOptions {
   workAreas?: Array<{ x: number; y: number; width: number; height: number }>;
 }
 
+/** A desktop notification the main process made; `emit('click')` plays the user clicking it. */
+export interface FakeNotification extends EventEmitter {
+  options: Record<string, unknown>;
+  show(): void;
+}
+
 export type MenuTemplate = Array<{
   label?: string;
   role?: string;
@@ -156,6 +162,20 @@ export function createMainStandIn(options: MainStandInOptions) {
     check?: (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
   } = {};
   const state = { menuTemplate: null as MenuTemplate | null };
+  const notifications: FakeNotification[] = [];
+  // Like Electron's: built with its options, shown with show(), clicked through its 'click' listeners.
+  const Notification = Object.assign(
+    function (notificationOptions: Record<string, unknown>) {
+      record('Notification.new', notificationOptions);
+      const notification = Object.assign(new EventEmitter(), {
+        options: notificationOptions,
+        show: () => record('Notification.show', notificationOptions),
+      });
+      notifications.push(notification);
+      return notification;
+    } as unknown as new (options: Record<string, unknown>) => FakeNotification,
+    { isSupported: () => true },
+  );
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: options.isPackaged ?? false,
@@ -211,6 +231,7 @@ export function createMainStandIn(options: MainStandInOptions) {
   const electron = {
     app,
     BrowserWindow,
+    Notification,
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
         record('ipcMain.handle', channel);
@@ -280,6 +301,7 @@ export function createMainStandIn(options: MainStandInOptions) {
     dialogAnswers,
     saveAnswers,
     permission,
+    notifications,
     get menuTemplate() {
       return state.menuTemplate;
     },

@@ -23,6 +23,8 @@ Commands:
                    --speaker given, or per comma-separated term of QUERY ("climate, inflation")
       --corpus DIR  --speaker NAME...  --topic SLUG...  --kind KIND...  --not-speaker NAME...
       --from DATE  --to DATE  --series auto|total|speaker|term  --json | --format csv
+  saved [NAME]     list the saved searches with their new matches; with NAME, run that one
+                   (and mark it opened)  --corpus DIR  --json  --format csv|jsonl  --limit N
   extract FILE     show the documents and passages Dictum reads from FILE  [--json]
   index [DIR]      build or update the saved index of DIR (default: the bundled corpus)  [--json]
   serve            serve the search API and the UI over HTTP
@@ -203,6 +205,23 @@ async function run(argv: string[]): Promise<number> {
         await service.close();
       }
       return 0;
+    }
+    case 'saved': {
+      if (rest.length > 1) throw new UsageError('saved takes at most one NAME; quote it if it has spaces');
+      const name = rest[0];
+      const format = name === undefined ? null : exportFlag(flags);
+      if (name === undefined && (flags.format !== undefined || flags.limit !== undefined)) {
+        throw new UsageError('--format and --limit apply to running a saved search: dictum saved NAME');
+      }
+      const limit = integerFlag('limit', flags.limit);
+      const { createSearchService } = await import('../service/index');
+      const { runSaved } = await import('./saved');
+      const service = createSearchService({ corpusDir: corpusDir(flags), cacheDir });
+      try {
+        return await runSaved(service, { name, json: flags.json === true, format, limit });
+      } finally {
+        await service.close();
+      }
     }
     case 'extract': {
       const file = rest[0];

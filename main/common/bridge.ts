@@ -4,6 +4,7 @@
  */
 import type { SearchApi, SearchRequest, StatusResponse } from './contract';
 import type { ExportFormat } from './exportRows';
+import type { SavedSearchApi } from './savedSearches';
 
 export type HostPlatform = 'darwin' | 'win32' | 'linux' | 'web';
 
@@ -41,6 +42,8 @@ export interface DictumBridge extends SearchApi {
   /** Progress of a desktop export (never called in a browser). Returns an unsubscribe. */
   onExportProgress?(listener: (progress: ExportProgress) => void): () => void;
   readonly desktop: DesktopActions | null;
+  /** The corpus's saved searches (absent where the host keeps none). */
+  readonly saved?: SavedSearchApi;
 }
 
 /** IPC channels of the desktop actions and of status events (the contract's own are in CONTRACT). */

@@ -106,3 +106,28 @@ export function savedQueryOf(request: Partial<SearchRequest>): SavedQuery {
 export function savedSearchRequest(query: SavedQuery, limit: number = LIMITS.defaultPageSize): SearchRequest {
   return searchRequest({ ...savedQueryOf(query), limit });
 }
+
+const SORT_NAMES: Record<SavedQuery['sort'], string> = {
+  relevance: 'by relevance',
+  'date-desc': 'newest first',
+  'date-asc': 'oldest first',
+};
+
+/** One line that says what a saved query searches: `nato · speaker Vladimir Putin · not kind narrative · newest first`. */
+export function describeSavedQuery(query: SavedQuery): string {
+  const parts: string[] = [query.q.trim() === '' ? 'every statement' : query.q.trim()];
+  const values = (label: string, list: readonly string[] | undefined) => {
+    if (list && list.length > 0) parts.push(`${label} ${list.join(' or ')}`);
+  };
+  values('speaker', query.speaker);
+  values('topic', query.topic);
+  values('kind', query.kind);
+  values('not speaker', query.notSpeaker);
+  values('not topic', query.notTopic);
+  values('not kind', query.notKind);
+  if (query.from !== undefined && query.to !== undefined) parts.push(`${query.from} to ${query.to}`);
+  else if (query.from !== undefined) parts.push(`from ${query.from}`);
+  else if (query.to !== undefined) parts.push(`until ${query.to}`);
+  parts.push(SORT_NAMES[query.sort]);
+  return parts.join(' · ');
+}

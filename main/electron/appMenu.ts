@@ -50,6 +50,8 @@ export function appMenu(ctx: ShellContext): Pick<ShellActions, 'refreshMenu' | '
         focusSearch: () => sendPageCommand('focus-search'),
         showShortcuts: () => sendPageCommand('show-shortcuts'),
         exportResults: () => sendPageCommand('export-results'),
+        saveSearch: () => sendPageCommand('save-search'),
+        showSavedSearches: () => sendPageCommand('saved-searches'),
         setTheme,
       },
     );

@@ -14,7 +14,13 @@ export const MENU_COMMAND_CHANNEL = 'dictum:menu-command';
  * Menu commands the page acts on, each re-dispatched by the preload as a DOM event named
  * `dictum:<command>` on `window` (a plain `Event`, no payload, so nothing crosses worlds).
  */
-export const PAGE_COMMANDS = ['show-shortcuts', 'focus-search', 'export-results'] as const;
+export const PAGE_COMMANDS = [
+  'show-shortcuts',
+  'focus-search',
+  'export-results',
+  'save-search',
+  'saved-searches',
+] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
 /**

@@ -72,7 +72,14 @@ export function corpusSession(
         watch: true,
       });
       const opened: OpenCorpus = { dir, service: created, unsubscribe: () => undefined };
-      opened.unsubscribe = created.onProgress((status) => actions.scheduleStatusPush(opened, status));
+      const stopStatus = created.onProgress((status) => actions.scheduleStatusPush(opened, status));
+      const stopAlerts = created.saved.onAlert((alert) => {
+        if (ctx.current === opened) actions.notifySavedMatch(alert);
+      });
+      opened.unsubscribe = () => {
+        stopStatus();
+        stopAlerts();
+      };
       ctx.current = opened;
       ctx.settings = { ...ctx.settings, recentCorpora: withRecent(ctx.settings.recentCorpora, dir) };
       // The OS's own recent list (Dock and jump list); Linux has none.

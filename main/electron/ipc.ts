@@ -8,6 +8,8 @@ import { isAbsolute } from 'node:path';
 import { DESKTOP_CHANNELS, EXPORT_PROGRESS_CHANNEL } from '../common/bridge';
 import { CONTRACT, CONTRACT_METHODS, ContractError, type ContractMethod } from '../common/contract';
 import { validateDocumentId, validateSearchRequest, validateTimelineRequest } from '../common/validate';
+import { SAVED_CONTRACT } from '../common/savedSearches';
+import { validateSavedId, validateSavedInput, validateSavedPatch } from '../common/savedValidate';
 import { DROPPED_FOLDER_CHANNEL, type IpcResult } from './channels';
 import { saveExport } from './exportSave';
 import { senderProblem } from './security';
@@ -93,6 +95,19 @@ export function installIpc(ctx: ShellContext): void {
     const { arity, run } = contractHandlers[method];
     handle(CONTRACT[method].channel, arity, run);
   }
+  // Saved searches: the open corpus's, checked here as HTTP checks them (savedValidate.ts).
+  const saved = async () => (await actions.openCorpusNow()).service.saved;
+  handle(SAVED_CONTRACT.listSaved.channel, 0, async () => (await saved()).listSaved());
+  handle(SAVED_CONTRACT.createSaved.channel, 1, async (raw) =>
+    (await saved()).createSaved(validateSavedInput(raw)),
+  );
+  handle(SAVED_CONTRACT.updateSaved.channel, 2, async (id, patch) =>
+    (await saved()).updateSaved(validateSavedId(id), validateSavedPatch(patch)),
+  );
+  handle(SAVED_CONTRACT.deleteSaved.channel, 1, async (id) =>
+    (await saved()).deleteSaved(validateSavedId(id)),
+  );
+  handle(SAVED_CONTRACT.openSaved.channel, 1, async (id) => (await saved()).openSaved(validateSavedId(id)));
   handle(DESKTOP_CHANNELS.openCorpusDialog, 0, () => actions.chooseCorpus());
   handle(DESKTOP_CHANNELS.openOriginal, 1, async (raw) => actions.openOriginal(validateDocumentId(raw)));
   handle(DESKTOP_CHANNELS.revealOriginal, 1, async (raw) => actions.revealOriginal(validateDocumentId(raw)));

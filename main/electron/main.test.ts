@@ -30,6 +30,7 @@ import {
 } from '../common/bridge';
 import { CONTRACT, CONTRACT_METHODS, type SearchResponse, type StatusResponse } from '../common/contract';
 import type { TimelineResponse } from '../common/timeline';
+import { SAVED_CONTRACT, SAVED_FILE, type SavedSearch, type SavedSearchList } from '../common/savedSearches';
 import { buildForTest, type TestDist } from './buildForTest';
 import { DROPPED_FOLDER_CHANNEL, MENU_COMMAND_CHANNEL, type IpcResult } from './channels';
 import {
@@ -244,6 +245,7 @@ describe('electron main process (built, against a recording stand-in)', () => {
     const expected = [
       ...CONTRACT_METHODS.map((m) => CONTRACT[m].channel),
       ...Object.values(DESKTOP_CHANNELS),
+      ...Object.values(SAVED_CONTRACT).map((entry) => entry.channel),
     ];
     assert.deepEqual([...stand.invokeHandlers.keys()].sort(), expected.sort());
     assert.deepEqual([...stand.messageHandlers.keys()], [DROPPED_FOLDER_CHANNEL]);
@@ -419,6 +421,63 @@ describe('electron main process (built, against a recording stand-in)', () => {
     assert.equal(ask('clipboard-sanitized-write', 'dictum://app/index.html', false), false);
   });
 
+  it('keeps saved searches over IPC and notifies the desktop of a new match when the folder changes', async () => {
+    await readyStatus(corpusA);
+    const saved = await value<SavedSearch>(SAVED_CONTRACT.createSaved.channel, {
+      name: 'Governor',
+      query: {
+        q: 'governor',
+        speaker: [],
+        topic: [],
+        kind: ['turn'],
+        sort: 'date-desc',
+        limit: 20,
+        offset: 0,
+      },
+    });
+    assert.equal(saved.newCount, 0);
+    assert.equal(saved.total, 2);
+    const refused = await invoke(SAVED_CONTRACT.createSaved.channel, [{ name: '', query: {} }]);
+    assert.deepEqual(refused, { ok: false, error: 'saved: name must not be empty', status: 400 });
+    assert.ok(existsSync(join(corpusA, SAVED_FILE)), 'kept in the corpus folder');
+
+    // The watcher sees the new file; the count goes up and the system shows a notification.
+    writeFileSync(
+      join(corpusA, 'briefing-2.txt'),
+      [
+        'Press Briefing, March 4, 2021',
+        '',
+        'MS. PSAKI: Good morning. The President is back from Ohio.',
+        '',
+        'Q: How did the meeting go?',
+        '',
+        'MS. PSAKI: The governor thanked the President for the visit.',
+        '',
+      ].join('\n'),
+    );
+    const notification = await waitFor('a desktop notification', () => stand.notifications[0], 30_000);
+    assert.deepEqual(notification.options, {
+      title: '1 new match for “Governor”',
+      body: 'New in the folder since you last opened this saved search.',
+    });
+    assert.equal(stand.callsTo('Notification.show').length, 1);
+    const listed = await value<SavedSearchList>(SAVED_CONTRACT.listSaved.channel);
+    assert.deepEqual(
+      listed.searches.map((s) => [s.name, s.newCount, s.total]),
+      [['Governor', 1, 3]],
+    );
+    // Clicking it brings the window forward with the saved searches open.
+    notification.emit('click');
+    assert.deepEqual(mainWindow().webContents.sent.at(-1), {
+      channel: MENU_COMMAND_CHANNEL,
+      args: ['saved-searches'],
+    });
+    const opened = await value<SavedSearch>(SAVED_CONTRACT.openSaved.channel, saved.id);
+    assert.equal(opened.newCount, 0);
+    const left = await value<SavedSearchList>(SAVED_CONTRACT.deleteSaved.channel, saved.id);
+    assert.deepEqual(left.searches, []);
+  });
+
   it('builds a menu with the expected accelerators that drives the app', () => {
     const template = stand.menuTemplate;
     assert.ok(template, 'an application menu is set');
@@ -432,6 +491,17 @@ describe('electron main process (built, against a recording stand-in)', () => {
     assert.deepEqual(mainWindow().webContents.sent.at(-1), {
       channel: MENU_COMMAND_CHANNEL,
       args: ['show-shortcuts'],
+    });
+    assert.equal(findItem(template, 'Save Search…')?.accelerator, 'CmdOrCtrl+S');
+    findItem(template, 'Save Search…')?.click?.();
+    assert.deepEqual(mainWindow().webContents.sent.at(-1), {
+      channel: MENU_COMMAND_CHANNEL,
+      args: ['save-search'],
+    });
+    findItem(template, 'Saved Searches…')?.click?.();
+    assert.deepEqual(mainWindow().webContents.sent.at(-1), {
+      channel: MENU_COMMAND_CHANNEL,
+      args: ['saved-searches'],
     });
     findItem(template, 'Dark')?.click?.();
     assert.equal(stand.electron.nativeTheme.themeSource, 'dark');

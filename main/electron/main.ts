@@ -15,6 +15,7 @@ import { hardenSession } from './hardening';
 import { installIpc } from './ipc';
 import { installLifecycle } from './lifecycle';
 import { APP_SCHEME, createAppProtocolHandler } from './protocol';
+import { savedAlerts } from './savedAlerts';
 import { loadSettings } from './settings';
 import {
   createShellContext,
@@ -63,6 +64,7 @@ function start(ctx: ShellContext): void {
     statusPush(ctx),
     corpusSession(ctx),
     appWindow(ctx, preloadPath),
+    savedAlerts(ctx),
   );
   installIpc(ctx);
   installLifecycle(ctx);

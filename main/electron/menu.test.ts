@@ -15,6 +15,8 @@ function recorder() {
     focusSearch: () => calls.push('focusSearch'),
     showShortcuts: () => calls.push('showShortcuts'),
     exportResults: () => calls.push('exportResults'),
+    saveSearch: () => calls.push('saveSearch'),
+    showSavedSearches: () => calls.push('showSavedSearches'),
     setTheme: (theme) => calls.push(`setTheme ${theme}`),
   };
   return { calls, actions };
@@ -80,8 +82,12 @@ describe('buildMenuTemplate', () => {
     assert.equal(byLabel(template, 'Keyboard Shortcuts').accelerator, 'CmdOrCtrl+/');
     assert.equal(byLabel(template, 'Export Results…').accelerator, 'CmdOrCtrl+Shift+E');
     assert.equal(byLabel(template, 'Find').accelerator, 'CmdOrCtrl+F');
+    assert.equal(byLabel(template, 'Save Search…').accelerator, 'CmdOrCtrl+S');
+    assert.equal(byLabel(template, 'Saved Searches…').accelerator, 'Alt+L');
     for (const label of [
       'Open Folder…',
+      'Save Search…',
+      'Saved Searches…',
       'Open Original',
       'Show in Folder',
       'Find',
@@ -94,6 +100,8 @@ describe('buildMenuTemplate', () => {
     click(byLabel(template, 'Clear Recent'));
     assert.deepEqual(calls, [
       'openFolder',
+      'saveSearch',
+      'showSavedSearches',
       'openOriginal',
       'revealOriginal',
       'focusSearch',

@@ -17,6 +17,8 @@ export interface MenuActions {
   focusSearch(): void;
   showShortcuts(): void;
   exportResults(): void;
+  saveSearch(): void;
+  showSavedSearches(): void;
   setTheme(theme: ThemeSource): void;
 }
 
@@ -38,6 +40,8 @@ export const ACCELERATORS = {
   focusSearch: 'CmdOrCtrl+F',
   showShortcuts: 'CmdOrCtrl+/',
   exportResults: 'CmdOrCtrl+Shift+E',
+  saveSearch: 'CmdOrCtrl+S',
+  showSavedSearches: 'Alt+L',
 } as const;
 
 function revealLabel(platform: NodeJS.Platform): string {
@@ -65,6 +69,12 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         ],
       },
       { type: 'separator' },
+      { label: 'Save Search…', accelerator: ACCELERATORS.saveSearch, click: () => actions.saveSearch() },
+      {
+        label: 'Saved Searches…',
+        accelerator: ACCELERATORS.showSavedSearches,
+        click: () => actions.showSavedSearches(),
+      },
       {
         label: 'Export Results…',
         accelerator: ACCELERATORS.exportResults,

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DESKTOP_CHANNELS, STATUS_EVENT_CHANNEL, type DictumBridge } from '../common/bridge';
 import { CONTRACT, type StatusResponse } from '../common/contract';
+import { SAVED_CONTRACT } from '../common/savedSearches';
 import { buildForTest, type TestDist } from './buildForTest';
 import { DROPPED_FOLDER_CHANNEL, MENU_COMMAND_CHANNEL } from './channels';
 import { runPreload, type PreloadStandIn } from '../../test/electronStandIn';
@@ -15,6 +16,7 @@ import { runPreload, type PreloadStandIn } from '../../test/electronStandIn';
 const KNOWN_CHANNELS = new Set<string>([
   ...Object.values(CONTRACT).map((entry) => entry.channel),
   ...Object.values(DESKTOP_CHANNELS),
+  ...Object.values(SAVED_CONTRACT).map((entry) => entry.channel),
 ]);
 
 let built: TestDist;
@@ -39,9 +41,17 @@ describe('electron preload (built, sandboxed, against a recording stand-in)', ()
       'onExportProgress',
       'onStatus',
       'platform',
+      'saved',
       'search',
       'status',
       'timeline',
+    ]);
+    assert.deepEqual(Object.keys(bridge.saved ?? {}).sort(), [
+      'createSaved',
+      'deleteSaved',
+      'listSaved',
+      'openSaved',
+      'updateSaved',
     ]);
     assert.deepEqual(Object.keys(bridge.desktop ?? {}).sort(), [
       'exportResults',
@@ -69,6 +79,14 @@ describe('electron preload (built, sandboxed, against a recording stand-in)', ()
     await bridge.desktop?.openCorpusDialog();
     await bridge.desktop?.openOriginal('doc-2');
     await bridge.desktop?.revealOriginal('doc-3');
+    await bridge.saved?.listSaved();
+    await bridge.saved?.createSaved({
+      name: 'N',
+      query: { q: 'nato', speaker: [], topic: [], kind: [], sort: 'relevance' },
+    });
+    await bridge.saved?.updateSaved('s1', { name: 'M' });
+    await bridge.saved?.deleteSaved('s2');
+    await bridge.saved?.openSaved('s3');
     assert.deepEqual(
       stand.invoked.map((call) => [call.channel, call.args]),
       [
@@ -82,6 +100,14 @@ describe('electron preload (built, sandboxed, against a recording stand-in)', ()
         [DESKTOP_CHANNELS.openCorpusDialog, []],
         [DESKTOP_CHANNELS.openOriginal, ['doc-2']],
         [DESKTOP_CHANNELS.revealOriginal, ['doc-3']],
+        [SAVED_CONTRACT.listSaved.channel, []],
+        [
+          SAVED_CONTRACT.createSaved.channel,
+          [{ name: 'N', query: { q: 'nato', speaker: [], topic: [], kind: [], sort: 'relevance' } }],
+        ],
+        [SAVED_CONTRACT.updateSaved.channel, ['s1', { name: 'M' }]],
+        [SAVED_CONTRACT.deleteSaved.channel, ['s2']],
+        [SAVED_CONTRACT.openSaved.channel, ['s3']],
       ],
     );
     for (const call of stand.invoked) assert.ok(KNOWN_CHANNELS.has(call.channel), call.channel);

@@ -19,12 +19,14 @@ import {
   type HostPlatform,
 } from '../common/bridge';
 import { CONTRACT, type StatusResponse } from '../common/contract';
+import { SAVED_CONTRACT } from '../common/savedSearches';
 import { DROPPED_FOLDER_CHANNEL, MENU_COMMAND_CHANNEL, PAGE_COMMANDS, type IpcResult } from './channels';
 
 /** Every channel this preload may invoke; anything else is a bug caught before it is sent. */
 const INVOKE_CHANNELS: ReadonlySet<string> = new Set([
   ...Object.values(CONTRACT).map((entry) => entry.channel),
   ...Object.values(DESKTOP_CHANNELS),
+  ...Object.values(SAVED_CONTRACT).map((entry) => entry.channel),
 ]);
 
 async function invoke<T>(channel: string, ...args: unknown[]): Promise<T> {
@@ -52,6 +54,13 @@ const bridge: DictumBridge = {
     return () => {
       ipcRenderer.removeListener(STATUS_EVENT_CHANNEL, relay);
     };
+  },
+  saved: {
+    listSaved: () => invoke(SAVED_CONTRACT.listSaved.channel),
+    createSaved: (input) => invoke(SAVED_CONTRACT.createSaved.channel, input),
+    updateSaved: (id, patch) => invoke(SAVED_CONTRACT.updateSaved.channel, id, patch),
+    deleteSaved: (id) => invoke(SAVED_CONTRACT.deleteSaved.channel, id),
+    openSaved: (id) => invoke(SAVED_CONTRACT.openSaved.channel, id),
   },
   desktop: {
     openCorpusDialog: () => invoke(DESKTOP_CHANNELS.openCorpusDialog),

@@ -6,6 +6,7 @@
  */
 import type { BrowserWindow } from 'electron';
 import type { StatusResponse } from '../common/contract';
+import type { SavedSearchAlert } from '../common/savedSearches';
 import type { SearchService } from '../service/index';
 import { defaultSettings, saveSettings, type Settings } from './settings';
 
@@ -37,6 +38,8 @@ export interface ShellActions {
   createWindow(): BrowserWindow;
   focusWindow(): void;
   rememberWindow(): void;
+  /** A desktop notification: a saved search of the open corpus has new matches. */
+  notifySavedMatch(alert: SavedSearchAlert): void;
 }
 
 export interface ShellContext {

@@ -20,6 +20,8 @@ import { handleClientError } from './clientError';
 import { EventStreams } from './events';
 import { OPEN_FOLDER_ROUTE, ORIGINAL_ROUTE, registerCorpusRoutes } from './corpusRoutes';
 import { registerExportRoute } from './exportRoute';
+import { registerSavedRoutes } from './savedRoutes';
+import type { SavedSearchService } from '../service/savedSearchStore';
 import { openApiDocument } from './openapi';
 import { contractRoutes, type JsonSchema } from './schemas';
 import {
@@ -37,6 +39,8 @@ import {
 /** What the server needs of the SearchService (main/service), which satisfies it. */
 export interface ServedService extends SearchApi {
   onProgress(listener: (status: StatusResponse) => void): () => void;
+  /** The corpus's saved searches; without them, /api/saved answers that there are none to keep. */
+  readonly saved?: SavedSearchService;
 }
 
 export interface ServerOptions {
@@ -363,6 +367,7 @@ export async function buildServer(
   );
 
   registerExportRoute(app, service);
+  registerSavedRoutes(app, () => service.saved);
   registerCorpusRoutes(app, {
     service,
     openCorpus: options.openCorpus,

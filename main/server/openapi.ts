@@ -5,6 +5,7 @@
 import { EXPORT_ROUTE } from '../common/contract';
 import { corpusRoutesOpenApi } from './corpusRoutes';
 import { exportOpenApiPath } from './exportRoute';
+import { savedRoutesOpenApi } from './savedRoutes';
 import { ErrorSchema, StatusResponseSchema } from '../common/responseSchemas';
 import { plainSchema, type ContractRoute, type JsonSchema } from './schemas';
 
@@ -12,7 +13,9 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'The request breaks the contract (a parameter of the wrong type, too long, out of range, or unknown).',
   401: 'An access token is required and was missing or wrong.',
   403: 'The Host header is not this server (DNS-rebinding protection).',
-  404: 'No such document, or no such route.',
+  404: 'No such document, no such saved search, or no such route.',
+  409: 'The saved-searches file (dictum-saved.json) cannot be read; fix it or move it away.',
+  415: 'The body must be JSON (Content-Type: application/json).',
   500: 'The server failed; the details are in its log.',
 };
 
@@ -87,6 +90,7 @@ export function openApiDocument(routes: ContractRoute[], options: OpenApiOptions
   };
   paths[EXPORT_ROUTE.http.path] = exportOpenApiPath(errorResponse, common);
   Object.assign(paths, corpusRoutesOpenApi(errorResponse, common));
+  Object.assign(paths, savedRoutesOpenApi(errorResponse, common));
   paths['/api/openapi.json'] = {
     get: {
       operationId: 'openapi',

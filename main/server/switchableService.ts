@@ -7,13 +7,16 @@
 import { resolve } from 'node:path';
 import type { ExtractedDocument, SearchRequest, SearchResponse, StatusResponse } from '../common/contract';
 import type { TimelineRequest, TimelineResponse } from '../common/timeline';
+import type { SavedSearchAlert } from '../common/savedSearches';
 import type { SearchService } from '../service/index';
+import type { SavedSearchService } from '../service/savedSearchStore';
 import type { ServedService } from './index';
 
 export class SwitchableService implements ServedService {
   private current: SearchService;
   private stopFollowing: () => void;
   private readonly listeners = new Set<(status: StatusResponse) => void>();
+  private readonly alertListeners = new Set<(alert: SavedSearchAlert) => void>();
   /** Switches run one after another; requests wait for the one in progress. */
   private switching: Promise<void> = Promise.resolve();
 
@@ -26,11 +29,31 @@ export class SwitchableService implements ServedService {
   }
 
   private follow(service: SearchService): () => void {
-    return service.onProgress((status) => {
+    const stopStatus = service.onProgress((status) => {
       // A late status of a folder already closed would mislead the page.
       if (service === this.current) for (const listener of this.listeners) listener(status);
     });
+    const stopAlerts = service.saved.onAlert((alert) => {
+      if (service === this.current) for (const listener of this.alertListeners) listener(alert);
+    });
+    return () => {
+      stopStatus();
+      stopAlerts();
+    };
   }
+
+  /** The saved searches of the folder open now; alert listeners follow a switch. */
+  readonly saved: SavedSearchService = {
+    listSaved: async () => (await this.now()).saved.listSaved(),
+    createSaved: async (input) => (await this.now()).saved.createSaved(input),
+    updateSaved: async (id, patch) => (await this.now()).saved.updateSaved(id, patch),
+    deleteSaved: async (id) => (await this.now()).saved.deleteSaved(id),
+    openSaved: async (id) => (await this.now()).saved.openSaved(id),
+    onAlert: (listener) => {
+      this.alertListeners.add(listener);
+      return () => this.alertListeners.delete(listener);
+    },
+  };
 
   private async now(): Promise<SearchService> {
     await this.switching;

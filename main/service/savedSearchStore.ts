@@ -239,7 +239,8 @@ export class SavedSearchStore implements SavedSearchService {
   }
 
   private assertWritable(): void {
-    if (this.unreadable !== null) throw new Error(this.unreadable);
+    // 409: the request is fine, the file is not (HTTP answers with this status and message).
+    if (this.unreadable !== null) throw Object.assign(new Error(this.unreadable), { statusCode: 409 });
   }
 
   /** Its matches now, as seen; before the index is complete, left for the first count to take. */
