@@ -39,6 +39,12 @@ export class ResultsList {
   private fullHeight = 0;
   private spacerHeight = 0;
   private headHeight = 0;
+  /**
+   * The list's scroll position and visible height, kept from scroll and resize events: reading
+   * them from the element after a DOM write forces a layout, once per row as it was drawn.
+   */
+  private scrollPos = 0;
+  private viewHeight = 0;
   private frame = 0;
   private rangeTimer: ReturnType<typeof setTimeout> | null = null;
   /** The active row (an index into rows, which in the flat list is the hit's index), or -1. */
@@ -51,7 +57,14 @@ export class ResultsList {
       { id: 'results', class: 'results-list', role: 'listbox', tabindex: 0, 'aria-label': 'Results' },
       this.spacer,
     );
-    this.el.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.el.addEventListener(
+      'scroll',
+      () => {
+        this.scrollPos = this.el.scrollTop;
+        this.schedule();
+      },
+      { passive: true },
+    );
     this.el.addEventListener('click', (e) => {
       const option = (e.target as HTMLElement).closest<HTMLElement>('[role=option][data-row]');
       const row = Number(option?.dataset.row ?? -1);
@@ -62,6 +75,9 @@ export class ResultsList {
       }
     });
     new ResizeObserver(() => {
+      // Layout is clean when the observer runs, so these reads cost nothing.
+      this.viewHeight = this.el.clientHeight;
+      this.scrollPos = this.el.scrollTop;
       this.measure();
       this.schedule();
     }).observe(this.el);
@@ -74,9 +90,8 @@ export class ResultsList {
     this.grouped = grouped;
     if (fresh) {
       this.activeRow = -1;
-      this.el.scrollTop = 0;
-      this.rendered.forEach((el) => el.remove());
-      this.rendered.clear();
+      this.setScroll(0);
+      // The rows stay: render() fills them with the new hits in place.
     }
     this.layout();
     this.render();
@@ -133,7 +148,7 @@ export class ResultsList {
 
   /** Rows that fit in the visible part of the list, for PageUp/PageDown. */
   pageRows(): number {
-    return Math.max(1, Math.floor(this.el.clientHeight / Math.max(1, this.rowHeight)) - 1);
+    return Math.max(1, Math.floor(this.viewHeight / Math.max(1, this.rowHeight)) - 1);
   }
 
   /** Makes the hit active (e.g. the one the reader was opened at). */
@@ -178,19 +193,19 @@ export class ResultsList {
    * the full list, and the rows near it are placed around the scroll position at full size.
    */
   private ratio(): number {
-    const view = this.el.clientHeight;
+    const view = this.viewHeight;
     const spacer = this.spacerHeight;
     return this.fullHeight > spacer && spacer > view ? (this.fullHeight - view) / (spacer - view) : 1;
   }
 
   private fullTop(): number {
-    return this.el.scrollTop * this.ratio();
+    return this.scrollPos * this.ratio();
   }
 
   /** Where a row is drawn on the spacer. */
   private drawTop(row: number): number {
     const ratio = this.ratio();
-    return ratio === 1 ? this.top(row) : this.el.scrollTop + (this.top(row) - this.fullTop());
+    return ratio === 1 ? this.top(row) : this.scrollPos + (this.top(row) - this.fullTop());
   }
 
   private height(row: number): number {
@@ -201,15 +216,24 @@ export class ResultsList {
     if (this.rowHeight === 0) this.measure();
     const top = this.top(row);
     const bottom = top + this.height(row);
-    const view = this.el.clientHeight;
+    const view = this.viewHeight;
     const ratio = this.ratio();
     const current = this.fullTop();
-    if (top < current) this.el.scrollTop = top / ratio;
-    else if (bottom > current + view) this.el.scrollTop = (bottom - view) / ratio;
+    if (top < current) this.setScroll(top / ratio);
+    else if (bottom > current + view) this.setScroll((bottom - view) / ratio);
+  }
+
+  /** Scrolls the list, writing only when the position changes (the write forces a layout). */
+  private setScroll(top: number): void {
+    if (top === this.scrollPos) return;
+    this.el.scrollTop = top;
+    // The browser may clamp it; the scroll event that follows brings the true value.
+    this.scrollPos = Math.max(0, Math.min(top, this.spacerHeight - this.viewHeight));
   }
 
   /** Reads the row heights the stylesheet gives (they follow the font size and zoom). */
   private measure(): void {
+    if (this.viewHeight === 0) this.viewHeight = this.el.clientHeight;
     const probe = h(
       'div',
       { class: 'result', 'aria-hidden': 'true' },
@@ -275,7 +299,7 @@ export class ResultsList {
     const count = this.rowCount();
     if (count === 0 || this.rowHeight === 0) return [0, 0];
     const top = this.fullTop();
-    const bottom = top + Math.max(this.el.clientHeight, this.rowHeight * 8);
+    const bottom = top + Math.max(this.viewHeight, this.rowHeight * 8);
     let first: number;
     let last: number;
     if (this.rows) {
@@ -292,10 +316,13 @@ export class ResultsList {
     const results = this.results;
     if (!results) return;
     const [first, last] = this.visibleRange();
+    // Rows that left the range are refilled for rows coming into it, rather than rebuilt.
+    const spare: HTMLElement[] = [];
     for (const [row, el] of this.rendered) {
       if (row < first || row >= last) {
-        el.remove();
         this.rendered.delete(row);
+        if (el.dataset.kind === 'hit') spare.push(el);
+        else el.remove();
       }
     }
     const missing: number[] = [];
@@ -318,25 +345,28 @@ export class ResultsList {
               ? 'unavailable'
               : 'loading';
       if (!el || el.dataset.key !== `${results.key}|${key}`) {
-        const next =
-          r.type === 'doc'
-            ? docRow(r)
-            : hit
-              ? hitRow(hit)
-              : lost
-                ? unavailableRow(lost.message)
-                : loadingRow();
+        let next: HTMLElement;
+        if (hit && el?.dataset.kind === 'hit') next = fillHitRow(el, hit);
+        else if (hit && spare.length > 0) next = fillHitRow(spare.pop() as HTMLElement, hit);
+        else
+          next =
+            r.type === 'doc'
+              ? docRow(r)
+              : hit
+                ? fillHitRow(hitRow(), hit)
+                : lost
+                  ? unavailableRow(lost.message)
+                  : loadingRow();
         next.dataset.key = `${results.key}|${key}`;
         next.dataset.row = String(row);
         next.id = `result-${row}`;
-        next.style.setProperty('transform', `translateY(${this.drawTop(row)}px)`);
-        if (el) el.replaceWith(next);
-        else this.spacer.append(next);
+        if (el && el !== next) el.replaceWith(next);
+        else if (!next.parentNode) this.spacer.append(next);
         el = next;
         this.rendered.set(row, el);
-      } else {
-        el.style.setProperty('transform', `translateY(${this.drawTop(row)}px)`);
       }
+      const transform = `translateY(${this.drawTop(row)}px)`;
+      if (el.style.transform !== transform) el.style.setProperty('transform', transform);
       if (r.type === 'hit') {
         setAttr(el, 'aria-selected', row === this.activeRow ? 'true' : 'false');
         if (!this.rows) {
@@ -345,6 +375,7 @@ export class ResultsList {
         }
       }
     }
+    for (const el of spare) el.remove();
     if (missing.length > 0) this.requestRange(Math.min(...missing), Math.max(...missing) + 1);
     if (this.grouped && results.total > 0) {
       // Grouping needs the hits it groups: fetch on until the cap.
@@ -389,22 +420,52 @@ function groupRows(results: Results): Row[] {
   return rows;
 }
 
-function hitRow(hit: Hit): HTMLElement {
-  const snippet = h('div', { class: 'result-snippet' });
-  for (const run of snippetRuns(hit.text, hit.highlights)) {
-    snippet.append(run.mark ? h('mark', {}, run.text) : document.createTextNode(run.text));
-  }
+/** An empty hit row, filled by `fillHitRow`. */
+function hitRow(): HTMLElement {
   const meta = h(
     'div',
     { class: 'result-meta' },
-    h('span', { class: `result-speaker${hit.speaker ? '' : ' is-none'}` }, hit.speaker ?? 'No speaker'),
-    h('span', { class: `kind-badge kind-${hit.kind}` }, kindLabel(hit.kind)),
-    h('span', { class: 'result-date' }, hit.date ? dateLabel(hit.date) : 'Undated'),
-    h('span', { class: 'result-title', title: hit.path }, hit.title || hit.path),
-    hit.page !== undefined &&
-      h('span', { class: 'result-page', title: hit.ocr ? 'read by OCR' : null }, pageLabel(hit)),
+    h('span', { class: 'result-speaker' }),
+    h('span', { class: 'kind-badge' }),
+    h('span', { class: 'result-date' }),
+    h('span', { class: 'result-title' }),
   );
-  return h('div', { role: 'option', class: 'result', 'aria-selected': 'false' }, meta, snippet);
+  const el = h(
+    'div',
+    { role: 'option', class: 'result', 'aria-selected': 'false' },
+    meta,
+    h('div', { class: 'result-snippet' }),
+  );
+  el.dataset.kind = 'hit';
+  return el;
+}
+
+/** Writes a hit into a row made by `hitRow`, touching only what differs from what it showed. */
+function fillHitRow(el: HTMLElement, hit: Hit): HTMLElement {
+  const meta = el.firstElementChild as HTMLElement;
+  const snippet = el.lastElementChild as HTMLElement;
+  const [speaker, badge, date, title] = Array.from(meta.children) as HTMLElement[];
+  if (!speaker || !badge || !date || !title) throw new Error('renderer: a result row lost its parts');
+  setAttr(speaker, 'class', `result-speaker${hit.speaker ? '' : ' is-none'}`);
+  setText(speaker, hit.speaker ?? 'No speaker');
+  setAttr(badge, 'class', `kind-badge kind-${hit.kind}`);
+  setText(badge, kindLabel(hit.kind));
+  setText(date, hit.date ? dateLabel(hit.date) : 'Undated');
+  setAttr(title, 'title', hit.path);
+  setText(title, hit.title || hit.path);
+  let page = meta.children[4] as HTMLElement | undefined;
+  if (hit.page === undefined) page?.remove();
+  else {
+    if (!page) meta.append((page = h('span', { class: 'result-page' })));
+    setAttr(page, 'title', hit.ocr ? 'read by OCR' : null);
+    setText(page, pageLabel(hit));
+  }
+  snippet.replaceChildren(
+    ...snippetRuns(hit.text, hit.highlights).map((run) =>
+      run.mark ? h('mark', {}, run.text) : document.createTextNode(run.text),
+    ),
+  );
+  return el;
 }
 
 function docRow(row: { title: string; count: number }): HTMLElement {
