@@ -27,12 +27,13 @@ export interface Serving {
  */
 export async function startServing(options: ServeOptions, takeFreePort = false): Promise<Serving> {
   const { createSearchService } = await import('../service/index');
-  const { startServer } = await import('../server/index');
   const { SwitchableService } = await import('../server/switchableService');
+  // The index workers start loading first; the HTTP server's code loads meanwhile.
   const service = new SwitchableService(
     (corpusDir) => createSearchService({ corpusDir, cacheDir: options.cacheDir, watch: true }),
     options.corpusDir,
   );
+  const { startServer } = await import('../server/index');
   const serverOptions = {
     service,
     host: options.host ?? '127.0.0.1',

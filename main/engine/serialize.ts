@@ -1,8 +1,10 @@
 /**
- * The saved index: `DICTUMIX`, a format version, a JSON header (dictionaries and the
- * section table) and the typed arrays as raw little-endian bytes, each 8-byte aligned, so
- * loading is mostly taking views on the file's bytes. Documents are one UTF-8 blob that a
- * loaded index decodes lazily (docStore.ts).
+ * The saved index: `DICTUMIX`, a format version, a JSON header (the small dictionaries and
+ * the section table) and the typed arrays as raw little-endian bytes, each 8-byte aligned, so
+ * loading is mostly taking views on the file's bytes. The vocabulary, the document ids and
+ * the document sources are each one UTF-8 block split on a separator (one decode, no JSON
+ * parse of hundreds of thousands of strings). Documents are one UTF-8 blob, last, that a
+ * loaded index decodes lazily (docStore.ts) and may leave on disk.
  */
 import { ByteSink, utf8Length } from './byteSink';
 import { Grow } from './columns';
@@ -11,7 +13,7 @@ import { Vocabulary } from './vocabulary';
 import { materialize, Postings } from './postings';
 import type { PassageTable } from './passageTable';
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 const MAGIC = 'DICTUMIX';
 
 type SectionType = 'u8' | 'u16' | 'u32';
@@ -22,14 +24,17 @@ interface SectionInfo {
   length: number;
 }
 
+/** Separates the terms of the vocabulary block: no analysed term holds a line break. */
+const TERM_SEPARATOR = '\n';
+/** Separates document ids and sources (paths): no path holds a NUL; an empty entry is null. */
+const ID_SEPARATOR = '\u0000';
+
 interface Header {
-  terms: string[];
-  /** Per document slot: its id, or null when removed. */
-  docIds: Array<string | null>;
+  termCount: number;
+  documentCount: number;
   speakers: string[];
   topics: string[];
   dates: string[];
-  docSource: Array<string | null>;
   lengthSum: number;
   lengthCount: number;
   segmentTerms: number;
@@ -158,6 +163,9 @@ export function writeIndex(index: PassageTable): Uint8Array {
   };
   const idsVarint = encodeIds(seg);
   const arrays: Array<[string, SectionType, Uint8Array | Uint16Array | Uint32Array]> = [
+    ['terms', 'u8', encoder.encode(joinBlock(index.vocab.terms, TERM_SEPARATOR))],
+    ['docIds', 'u8', encoder.encode(joinBlock(docIds, ID_SEPARATOR))],
+    ['docSource', 'u8', encoder.encode(joinBlock(index.docSource.slice(0, nDocs), ID_SEPARATOR))],
     ['termsSorted', 'u32', index.vocab.sortedIds()],
     ['seg.offsets', 'u32', seg.offsets],
     ['seg.idsVarint', 'u8', idsVarint.bytes],
@@ -195,12 +203,11 @@ export function writeIndex(index: PassageTable): Uint8Array {
   }
   const stats = index.postings.stats;
   const header: Header = {
-    terms: index.vocab.terms,
-    docIds,
+    termCount: index.vocab.terms.length,
+    documentCount: nDocs,
     speakers: index.speakers,
     topics: index.topics,
     dates: index.dates,
-    docSource: index.docSource,
     lengthSum: stats.lengthSum,
     lengthCount: stats.lengthCount,
     segmentTerms: seg.terms,
@@ -252,6 +259,22 @@ function encodeIds(seg: { terms: number; offsets: Uint32Array; ids: Uint32Array 
   return { bytes: out.subarray(0, n), byteOffsets };
 }
 
+/** Strings joined by a separator none of them holds; null is written as the empty string. */
+function joinBlock(items: ReadonlyArray<string | null>, separator: string): string {
+  for (const item of items)
+    if (item !== null && item.includes(separator))
+      throw new Error('engine: a saved name holds its separator');
+  return items.map((item) => item ?? '').join(separator);
+}
+
+/** The strings of a block; `count` says how many (zero strings and one empty string differ). */
+function splitBlock(bytes: Uint8Array, separator: string, count: number): string[] {
+  if (count === 0) return [];
+  const parts = decoder.decode(bytes).split(separator);
+  if (parts.length !== count) fail('has a corrupt name block');
+  return parts;
+}
+
 function align8(n: number): number {
   return (n + 7) & ~7;
 }
@@ -286,9 +309,9 @@ function parseHeader(bytes: Uint8Array): Header {
   }
   if (
     !header ||
-    !Array.isArray(header.terms) ||
+    !Number.isInteger(header.termCount) ||
+    !Number.isInteger(header.documentCount) ||
     !Array.isArray(header.sections) ||
-    !Array.isArray(header.docSource) ||
     !Number.isInteger(header.documentsOffset) ||
     !Number.isInteger(header.idsCount)
   ) {
@@ -339,7 +362,7 @@ export function readIndex(
   if (offsets.length !== header.segmentTerms + 1 || offsets[offsets.length - 1] !== header.idsCount) {
     fail('has corrupt postings');
   }
-  if (impacts.length !== header.idsCount || header.segmentTerms > header.terms.length)
+  if (impacts.length !== header.idsCount || header.segmentTerms > header.termCount)
     fail('has corrupt postings');
   for (let t = 0; t < header.segmentTerms; t++)
     if (offsets[t]! > offsets[t + 1]!) fail('has corrupt postings');
@@ -369,24 +392,28 @@ export function readIndex(
   ];
   for (const [name, type, n] of sizes)
     if (sec.get(name)?.length !== n || sec.get(name)?.type !== type) fail(`has a corrupt section ${name}`);
-  if (header.docSource.length !== nDocs) fail('has a corrupt document table');
+  if (header.documentCount !== nDocs) fail('has a corrupt document table');
+  const terms = splitBlock(get('terms', 'u8'), TERM_SEPARATOR, header.termCount);
+  const docIds = splitBlock(get('docIds', 'u8'), ID_SEPARATOR, nDocs).map((id) => (id === '' ? null : id));
+  const docSource = splitBlock(get('docSource', 'u8'), ID_SEPARATOR, nDocs).map((source) =>
+    source === '' ? null : source,
+  );
 
   const sorted = get('termsSorted', 'u32');
-  if (sorted.length !== header.terms.length) fail('has a corrupt vocabulary');
+  if (sorted.length !== terms.length) fail('has a corrupt vocabulary');
   for (let i = 0; i < sorted.length; i++) if (sorted[i]! >= sorted.length) fail('has a corrupt vocabulary');
-  if (!Array.isArray(header.docIds) || header.docIds.length !== nDocs) fail('has a corrupt document table');
-  index.vocab = Vocabulary.restore(header.terms, sorted);
+  index.vocab = Vocabulary.restore(terms, sorted);
   index.speakers = header.speakers;
   index.topics = header.topics;
   index.dates = header.dates;
-  index.docSource = header.docSource;
+  index.docSource = docSource;
   index.postings = Postings.restore(
     { terms: header.segmentTerms, offsets, ids, impacts, lazy },
     header.lengthSum,
     header.lengthCount,
   );
   // Terms added after saving extend df; keep one entry per known term.
-  while (index.postings.df.length < header.terms.length) index.postings.df.push(0);
+  while (index.postings.df.length < terms.length) index.postings.df.push(0);
   index.pDoc = Grow.adopt(Uint32Array, get('pDoc', 'u32'));
   index.pKind = Grow.adopt(Uint8Array, get('pKind', 'u8'));
   index.pSpeaker = Grow.adopt(Uint32Array, get('pSpeaker', 'u32'));
@@ -435,6 +462,6 @@ export function readIndex(
       fail('has a corrupt document table');
     }
   }
-  index.docs.setFrozen(frozen, header.docIds);
+  index.docs.setFrozen(frozen, docIds);
   index.restoreMaps();
 }

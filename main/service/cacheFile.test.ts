@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -9,6 +9,7 @@ import {
   decodeCache,
   defaultCacheDir,
   encodeCache,
+  readCacheFile,
   writeFileAtomic,
   type CacheIdentity,
 } from './cacheFile';
@@ -61,6 +62,53 @@ describe('cacheFile', () => {
     assert.equal(reason(bytes, { ...identity, shardCount: 1 }), 'saved for another shard layout');
     assert.equal(reason(bytes, { ...identity, buildId: 'b2' }), 'saved by another version of Dictum');
     assert.match(reason(encoded({ format: CACHE_FORMAT + 1 })), /^format/);
+  });
+
+  it('reads only the head of the index up front, the documents on demand, and checks both', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dictum-cachefile-'));
+    try {
+      const file = join(dir, 'index.bin');
+      // The first four bytes are the head; the six after them stand for the documents.
+      const bytes = encodeCache(
+        {
+          format: CACHE_FORMAT,
+          ...identity,
+          optionsKey: 'o1',
+          savedAt: '2026-01-01T00:00:00Z',
+          manifest: [],
+        },
+        index,
+        4,
+      );
+      await writeFile(file, bytes);
+      const read = await readCacheFile(file, identity, true);
+      assert.ok(read.ok && read.documents);
+      assert.deepEqual([...read.index], [1, 2, 3, 4]);
+      assert.deepEqual([...read.documents.read(6, 3)], [7, 8, 9]);
+      assert.equal(await read.documents.verify(), true);
+      assert.throws(() => read.documents!.read(8, 5), /read past the saved index/);
+      read.documents.close();
+
+      const damagedDocuments = Buffer.from(bytes);
+      damagedDocuments[damagedDocuments.length - 2]! ^= 1;
+      await writeFile(file, damagedDocuments);
+      const lazy = await readCacheFile(file, identity, true);
+      assert.ok(lazy.ok && lazy.documents, 'the head is sound, so the index loads');
+      assert.equal(await lazy.documents.verify(), false);
+      lazy.documents.close();
+      assert.equal(reason(damagedDocuments), 'checksum mismatch', 'read whole, it is refused at once');
+
+      const damagedHead = Buffer.from(bytes);
+      damagedHead[damagedHead.length - 8]! ^= 1;
+      await writeFile(file, damagedHead);
+      const refused = await readCacheFile(file, identity, true);
+      assert.equal(refused.ok ? 'ok' : refused.reason, 'checksum mismatch');
+      await writeFile(file, bytes.subarray(0, bytes.length - 1));
+      const truncated = await readCacheFile(file, identity, true);
+      assert.equal(truncated.ok ? 'ok' : truncated.reason, 'truncated index');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('names files by folder and shard layout', () => {

@@ -2,18 +2,22 @@
  * The saved index of one shard: where it lives, and how it is written and read back.
  *
  * A file holds a JSON header (format, corpus, shard, manifest of every file with its size,
- * mtime and content hash, and a checksum of the index) followed by the engine's serialized
- * index. Anything that does not check out is refused with a reason, so the caller rebuilds
- * instead of trusting a damaged or outdated file.
+ * mtime and content hash, and checksums of the index) followed by the engine's serialized
+ * index: its head (vocabulary, postings, columns) and then the documents. A start reads and
+ * checks the head only; the documents stay on disk, read when a hit or a document needs them,
+ * and their checksum is checked after the first answers (`LazyDocuments.verify`). Anything
+ * that does not check out is refused with a reason, so the caller rebuilds instead of trusting
+ * a damaged or outdated file.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FileStamp } from './fileStamp';
 
 /** Bumped whenever the layout of the file or the meaning of its header changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 const MAGIC = Buffer.from('DICTUMIX', 'latin1');
 const HEADER_AT = MAGIC.length + 4;
@@ -40,7 +44,11 @@ export interface CacheHeader {
   /** Identifies the corpus options the files were read with. */
   optionsKey: string;
   indexBytes: number;
-  indexSha1: string;
+  /** How many bytes of the index come before its documents (all of them when it has none). */
+  headBytes: number;
+  headSha1: string;
+  /** Of the index's bytes after its head. */
+  documentsSha1: string;
   savedAt: string;
   manifest: Array<[string, ManifestEntry]>;
 }
@@ -52,8 +60,24 @@ export interface CacheIdentity {
   buildId: string;
 }
 
+/** The documents of a saved index, left in its file and read on demand. */
+export interface LazyDocuments {
+  /** Bytes of the index at `offset` (counted from the index's start), read from the file. */
+  read(offset: number, length: number): Uint8Array;
+  /** Whether the documents' bytes match their checksum (read in pieces, between other work). */
+  verify(): Promise<boolean>;
+  close(): void;
+}
+
 export type CacheReadResult =
-  { ok: true; header: CacheHeader; index: Uint8Array } | { ok: false; reason: string };
+  | {
+      ok: true;
+      header: CacheHeader;
+      /** The whole index, or its head when `documents` reads the rest. */
+      index: Uint8Array;
+      documents?: LazyDocuments;
+    }
+  | { ok: false; reason: string };
 
 /**
  * Where saved indexes live: `DICTUM_CACHE_DIR` if set, else the platform's cache folder
@@ -90,14 +114,20 @@ export function cacheFilePath(
   );
 }
 
+const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
+/** `headBytes`: how much of `index` a start needs before any document (the engine says). */
 export function encodeCache(
-  header: Omit<CacheHeader, 'indexBytes' | 'indexSha1'>,
+  header: Omit<CacheHeader, 'indexBytes' | 'headBytes' | 'headSha1' | 'documentsSha1'>,
   index: Uint8Array,
+  headBytes = index.byteLength,
 ): Buffer {
   const full: CacheHeader = {
     ...header,
     indexBytes: index.byteLength,
-    indexSha1: createHash('sha1').update(index).digest('hex'),
+    headBytes,
+    headSha1: sha1(index.subarray(0, headBytes)),
+    documentsSha1: sha1(index.subarray(headBytes)),
   };
   const json = Buffer.from(JSON.stringify(full), 'utf8');
   const length = Buffer.alloc(4);
@@ -105,8 +135,10 @@ export function encodeCache(
   return Buffer.concat([MAGIC, length, json, index]);
 }
 
-export function decodeCache(bytes: Uint8Array, expected: CacheIdentity): CacheReadResult {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+type HeaderResult = { ok: true; header: CacheHeader; indexAt: number } | { ok: false; reason: string };
+
+/** The header of a saved index from the file's first bytes (as many as `indexAt` says). */
+function decodeHeader(buf: Buffer, expected: CacheIdentity): HeaderResult {
   if (buf.length < HEADER_AT || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
     return { ok: false, reason: 'not a Dictum index file' };
   }
@@ -126,29 +158,128 @@ export function decodeCache(bytes: Uint8Array, expected: CacheIdentity): CacheRe
     return { ok: false, reason: 'saved for another shard layout' };
   }
   if (header.buildId !== expected.buildId) return { ok: false, reason: 'saved by another version of Dictum' };
-  if (!Array.isArray(header.manifest) || typeof header.optionsKey !== 'string') {
+  if (
+    !Array.isArray(header.manifest) ||
+    typeof header.optionsKey !== 'string' ||
+    !Number.isSafeInteger(header.indexBytes) ||
+    !Number.isSafeInteger(header.headBytes) ||
+    header.headBytes < 0 ||
+    header.headBytes > header.indexBytes
+  ) {
     return { ok: false, reason: 'incomplete header' };
   }
-  const index = buf.subarray(HEADER_AT + headerLength);
+  return { ok: true, header, indexAt: HEADER_AT + headerLength };
+}
+
+/** Reads and checks a whole saved index held in memory. */
+export function decodeCache(bytes: Uint8Array, expected: CacheIdentity): CacheReadResult {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decoded = decodeHeader(buf, expected);
+  if (!decoded.ok) return decoded;
+  const { header, indexAt } = decoded;
+  const index = buf.subarray(indexAt);
   if (index.length !== header.indexBytes) return { ok: false, reason: 'truncated index' };
-  if (createHash('sha1').update(index).digest('hex') !== header.indexSha1) {
+  if (
+    sha1(index.subarray(0, header.headBytes)) !== header.headSha1 ||
+    sha1(index.subarray(header.headBytes)) !== header.documentsSha1
+  ) {
     return { ok: false, reason: 'checksum mismatch' };
   }
   return { ok: true, header, index: new Uint8Array(index.buffer, index.byteOffset, index.byteLength) };
 }
 
-export async function readCacheFile(file: string, expected: CacheIdentity): Promise<CacheReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      reason: code === 'ENOENT' ? 'no saved index' : `cannot read: ${code ?? String(error)}`,
-    };
+/**
+ * Reads a saved index. With `lazyDocuments`, only the header and the index's head are read
+ * and checked; the documents are read from the file when needed (the file stays open until
+ * `documents.close()`), and checked by `documents.verify()`.
+ */
+export async function readCacheFile(
+  file: string,
+  expected: CacheIdentity,
+  lazyDocuments = false,
+): Promise<CacheReadResult> {
+  if (!lazyDocuments) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      return { ok: false, reason: unreadable(error) };
+    }
+    return decodeCache(bytes, expected);
   }
-  return decodeCache(bytes, expected);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    return { ok: false, reason: unreadable(error) };
+  }
+  let keepOpen = false;
+  try {
+    const size = fstatSync(fd).size;
+    const start = readAt(fd, 0, Math.min(size, HEADER_AT));
+    const headerEnd = start.length < HEADER_AT ? start.length : HEADER_AT + start.readUInt32LE(MAGIC.length);
+    const decoded = decodeHeader(readAt(fd, 0, Math.min(size, headerEnd)), expected);
+    if (!decoded.ok) return decoded;
+    const { header, indexAt } = decoded;
+    if (size - indexAt !== header.indexBytes) return { ok: false, reason: 'truncated index' };
+    const head = readAt(fd, indexAt, header.headBytes);
+    if (sha1(head) !== header.headSha1) return { ok: false, reason: 'checksum mismatch' };
+    keepOpen = true;
+    return {
+      ok: true,
+      header,
+      index: new Uint8Array(head.buffer, head.byteOffset, head.length),
+      documents: lazy(fd, indexAt, header),
+    };
+  } catch (error) {
+    return { ok: false, reason: unreadable(error) };
+  } finally {
+    if (!keepOpen) closeSync(fd);
+  }
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no saved index' : `cannot read: ${code ?? String(error)}`;
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new Error('service: saved index ended early');
+    done += n;
+  }
+  return out;
+}
+
+/** Pieces in which the documents are hashed, so that searches get their turn in between. */
+const VERIFY_PIECE = 4 * 1024 * 1024;
+
+function lazy(fd: number, indexAt: number, header: CacheHeader): LazyDocuments {
+  let open = true;
+  return {
+    read: (offset, length) => {
+      if (!open) throw new Error('service: the saved index was closed');
+      if (offset < 0 || offset + length > header.indexBytes)
+        throw new Error('service: read past the saved index');
+      return readAt(fd, indexAt + offset, length);
+    },
+    verify: async () => {
+      const hash = createHash('sha1');
+      for (let at = header.headBytes; at < header.indexBytes; at += VERIFY_PIECE) {
+        if (!open) return false;
+        hash.update(readAt(fd, indexAt + at, Math.min(VERIFY_PIECE, header.indexBytes - at)));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return hash.digest('hex') === header.documentsSha1;
+    },
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
 }
 
 /**
@@ -175,21 +306,22 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
 }
 
 /**
- * Removes saved indexes of the same corpus written in an older format. Files of another
- * shard layout are left alone: another process (the CLI beside the app) may use them.
+ * Removes saved indexes of the same corpus written in an older format; says how many there
+ * were. Files of another shard layout are left alone: another process (the CLI beside the
+ * app) may use them.
  */
-export async function removeStaleCacheFiles(cacheDir: string, corpusDir: string): Promise<void> {
+export async function removeStaleCacheFiles(cacheDir: string, corpusDir: string): Promise<number> {
   const key = corpusKey(corpusDir);
   let names: string[];
   try {
     names = await readdir(cacheDir);
   } catch {
-    return;
+    return 0;
   }
   const current = `index-v${CACHE_FORMAT}-`;
-  await Promise.all(
-    names
-      .filter((name) => name.startsWith('index-v') && name.includes(`-${key}-`) && !name.startsWith(current))
-      .map((name) => rm(join(cacheDir, name), { force: true }).catch(() => undefined)),
+  const stale = names.filter(
+    (name) => name.startsWith('index-v') && name.includes(`-${key}-`) && !name.startsWith(current),
   );
+  await Promise.all(stale.map((name) => rm(join(cacheDir, name), { force: true }).catch(() => undefined)));
+  return stale.length;
 }

@@ -1,6 +1,6 @@
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContractError, searchRequest, type StatusResponse } from '../common/contract';
 import {
@@ -291,6 +291,34 @@ describe('SearchService', () => {
       stats.caches.join('; '),
     );
     assert.deepEqual(await paths(second, 'narwhal'), ['sub/c.txt']);
+  });
+
+  it('rebuilds a saved index of an older format, says so once, and removes it', async () => {
+    const corpus = await corpusOf(FILES);
+    const first = start(corpus);
+    await first.ready();
+    await first.close();
+    const [saved] = (await readdir(corpus.cacheDir)).filter((name) => name.endsWith('.bin'));
+    // The same index under the name and format number of the format before this one.
+    const older = saved!.replace(/^index-v(\d+)-/, (_m, v: string) => `index-v${Number(v) - 1}-`);
+    await rename(join(corpus.cacheDir, saved!), join(corpus.cacheDir, older));
+
+    const warn = mock.method(console, 'warn', () => undefined);
+    try {
+      const second = start(corpus);
+      await second.ready();
+      const notes = warn.mock.calls.map((call) => String(call.arguments[0]));
+      assert.equal(
+        notes.filter((note) => note.includes('older version of Dictum')).length,
+        1,
+        notes.join('\n'),
+      );
+      assert.equal((await second.statistics()).filesRead, 3);
+      assert.deepEqual(await paths(second, 'narwhal'), ['sub/c.txt']);
+      assert.equal((await readdir(corpus.cacheDir)).includes(older), false);
+    } finally {
+      warn.mock.restore();
+    }
   });
 
   it('follows added and deleted files while watching', async () => {

@@ -248,8 +248,12 @@ export class WorkerSearchService implements SearchService {
       } else {
         if (task.kind === 'build' && this.cacheDir !== null) {
           this.status_.setPhase('loading-cache');
-          await Promise.all(this.handles.map((_, shard) => this.loadShard(shard)));
-          void removeStaleCacheFiles(this.cacheDir, this.corpusDir);
+          const loaded = await Promise.all(this.handles.map((_, shard) => this.loadShard(shard)));
+          const stale = await removeStaleCacheFiles(this.cacheDir, this.corpusDir);
+          if (stale > 0 && !loaded.some(Boolean))
+            console.warn(
+              `service: the saved index of ${this.corpusDir} was written by an older version of Dictum in another format; it is rebuilt from the files once`,
+            );
         }
         await this.syncShards(this.handles.map((_, shard) => shard));
       }
@@ -276,12 +280,14 @@ export class WorkerSearchService implements SearchService {
     }
   }
 
-  private async loadShard(shard: number): Promise<void> {
+  /** Says whether the shard's saved index was loaded. */
+  private async loadShard(shard: number): Promise<boolean> {
     const result = await this.handles[shard]!.request('load', {}, this.tuning.cacheTimeoutMs).catch(
       () => null,
     );
     if (result) this.status_.shards[shard]!.counts = result.counts;
     this.status_.emitSoon();
+    return result?.loaded ?? false;
   }
 
   /** Lists the folder and brings the given shards in line with it. */

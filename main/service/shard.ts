@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
 import { contentHashOf, loadCorpusOptions, readCorpusFile, type CorpusFile } from '../corpus/corpusReader';
 import { SearchIndex } from '../engine/searchIndex';
-import { CACHE_FORMAT, encodeCache, readCacheFile, writeFileAtomic, type ManifestEntry } from './cacheFile';
+import {
+  CACHE_FORMAT,
+  encodeCache,
+  readCacheFile,
+  writeFileAtomic,
+  type LazyDocuments,
+  type ManifestEntry,
+} from './cacheFile';
 import { sameStamp, stampMayHideChange, stampOf } from './fileStamp';
 import type {
   LoadResult,
@@ -36,6 +43,8 @@ export class Shard {
   private dirty = false;
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** The file the loaded index reads its documents from, while it does. */
+  private documents: LazyDocuments | null = null;
   /** While a saved index is being loaded: searches wait for it. */
   private loading: Promise<unknown> | null = null;
   /** Set by a load: the loaded index builds its typo tree on first need unless warmed up. */
@@ -83,7 +92,11 @@ export class Shard {
     this.stopped = true;
   }
 
-  /** Loads the saved index, if there is a sound one for this shard. */
+  /**
+   * Loads the saved index, if there is a sound one for this shard. Searches are answered as
+   * soon as its head is in; the documents' checksum is checked next, before any sync, and a
+   * mismatch drops the loaded index (the sync then reads every file).
+   */
   load(): Promise<LoadResult> {
     const loading = this.exclusive(() => this.loadSaved());
     const waiting = loading.then(
@@ -94,36 +107,65 @@ export class Shard {
     void waiting.then(() => {
       if (this.loading === waiting) this.loading = null;
     });
+    void this.exclusive(() => this.verifyDocuments());
     return loading;
   }
 
   private async loadSaved(): Promise<LoadResult> {
     const { cacheFile } = this.config;
     if (!cacheFile) return this.loadResult(false, 'no cache folder');
-    const read = await readCacheFile(cacheFile, {
+    const identity = {
       corpusDir: this.config.corpusDir,
       shardIndex: this.config.shardIndex,
       shardCount: this.config.shardCount,
       buildId: this.buildId,
-    });
+    };
+    // Windows cannot replace a file that is open, as a save does: there the index is read whole.
+    const read = await readCacheFile(cacheFile, identity, process.platform !== 'win32');
     if (!read.ok) {
       this.stats.cache = read.reason;
       return this.loadResult(false, read.reason);
     }
     let index: SearchIndex;
     try {
-      index = SearchIndex.deserialize(read.index, this.indexOptions());
+      const documents = read.documents;
+      index = SearchIndex.deserialize(read.index, {
+        ...this.indexOptions(),
+        ...(documents
+          ? { readDocuments: (offset: number, length: number) => documents.read(offset, length) }
+          : {}),
+      });
     } catch (error) {
+      read.documents?.close();
       this.stats.cache = `unreadable index: ${message(error)}`;
       return this.loadResult(false, this.stats.cache);
     }
-    this.index = index;
+    this.replaceIndex(index, read.documents ?? null);
     this.cold = true;
     this.manifest = new Map(read.header.manifest);
     this.optionsKey = read.header.optionsKey;
     this.dirty = false;
     this.stats.cache = 'loaded';
     return this.loadResult(true, null);
+  }
+
+  /** After a load: a loaded index whose documents fail their checksum is dropped. */
+  private async verifyDocuments(): Promise<void> {
+    const documents = this.documents;
+    if (!documents || (await documents.verify())) return;
+    if (this.documents !== documents) return;
+    this.replaceIndex(this.emptyIndex(), null);
+    this.manifest.clear();
+    this.optionsKey = null;
+    this.cold = false;
+    this.stats.cache = 'checksum mismatch';
+  }
+
+  /** The index searches use from now on, and the file its documents are read from, if any. */
+  private replaceIndex(index: SearchIndex, documents: LazyDocuments | null): void {
+    if (this.documents !== documents) this.documents?.close();
+    this.index = index;
+    this.documents = documents;
   }
 
   /**
@@ -145,7 +187,7 @@ export class Shard {
       if (key !== this.optionsKey) {
         // Options shape what is extracted from every file: nothing read with the old ones stays.
         if (this.manifest.size > 0) changed = true;
-        this.index = this.emptyIndex();
+        this.replaceIndex(this.emptyIndex(), null);
         this.manifest.clear();
         this.optionsKey = key;
         this.dirty = true;
@@ -225,6 +267,7 @@ export class Shard {
           manifest: [...this.manifest],
         },
         index,
+        headLength(index),
       );
       try {
         await writeFileAtomic(cacheFile, bytes);
@@ -321,6 +364,15 @@ export class Shard {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+/** How many bytes of a serialized index come before its documents (see SearchIndex.bytesNeeded). */
+function headLength(index: Uint8Array): number {
+  for (let need = 16; ;) {
+    const more = SearchIndex.bytesNeeded(index.subarray(0, need));
+    if (more <= need) return more;
+    need = more;
   }
 }
 
