@@ -85,3 +85,26 @@ test('no results: says so, and offers only suggestions that find something', asy
   await app.settled();
   expect(await app.totalCount()).toBeGreaterThan(0);
 });
+
+test('a malformed answer from the server is a plain error on screen, and the app goes on', async ({
+  page,
+}) => {
+  const app = new DictumPage(page);
+  await app.open();
+  // The real server never sends this; a broken proxy or another version of it could.
+  await page.route(/\/api\/search\?q=broken/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"total":"many","hits":[]}' }),
+  );
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await app.type('broken');
+  await expect(page.getByRole('heading', { name: 'Dictum could not search' })).toBeVisible();
+  await expect(
+    page.getByText(/the server's answer to a search is not what Dictum expects \(\w+: /),
+  ).toBeVisible();
+  expect(errors, 'no uncaught error').toEqual([]);
+  // The next search, answered as it should be, shows results again.
+  await app.press('Control+a');
+  await app.type('olympics');
+  await expect(app.options.first()).toBeVisible();
+});

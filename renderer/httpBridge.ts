@@ -1,54 +1,37 @@
 /**
  * The bridge over HTTP, for the UI served by `dictum serve`: the same object the Electron
- * preload exposes, built from the contract's routes.
+ * preload exposes, built from the contract's routes. Every answer and event is checked against
+ * the contract's schemas where it arrives: one that does not fit is a BridgeError that says
+ * where, not a value that breaks the screen later.
  */
+import { Type, type Static } from '@sinclair/typebox';
 import type { DictumBridge } from '../main/common/bridge';
+import { checked } from '../main/common/checked';
 import {
   CONTRACT,
-  type ExtractedDocument,
   type SearchRequest,
   type SearchResponse,
   type StatusResponse,
 } from '../main/common/contract';
-import type { TimelineResponse } from '../main/common/timeline';
+import {
+  ExtractedDocumentSchema,
+  SearchResponseSchema,
+  StatusResponseSchema,
+  TimelineResponseSchema,
+} from '../main/common/responseSchemas';
+import { getJson } from './fetchJson';
 import { searchParams, timelineParams } from './model/url';
 
-/** An error the service reported, with its HTTP status. */
-export class BridgeError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'BridgeError';
-  }
-}
+export { BridgeError } from './fetchJson';
 
-async function getJson<T>(url: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      ...init,
-      headers: { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) },
-      signal: signal ?? null,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new BridgeError('renderer: the Dictum server cannot be reached', 0);
-  }
-  const body = (await response.json().catch(() => null)) as unknown;
-  if (!response.ok) {
-    const message =
-      body !== null && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
-        ? (body as { error: string }).error
-        : `HTTP ${response.status}`;
-    throw new BridgeError(message, response.status);
-  }
-  return body as T;
-}
+const CorpusSchema = Type.Object({ corpus: StatusResponseSchema.properties.corpus });
+const FolderOpeningSchema = Type.Union([
+  Type.Object({ available: Type.Literal(true), actionToken: Type.String() }),
+  Type.Object({ available: Type.Literal(false), reason: Type.String() }),
+]);
 
 /** Whether this server may open another folder, and the token that proves the page asks. */
-export type FolderOpening = { available: true; actionToken: string } | { available: false; reason: string };
+export type FolderOpening = Static<typeof FolderOpeningSchema>;
 
 export interface HttpBridge extends DictumBridge {
   /** A search that a newer one can cancel. */
@@ -63,7 +46,9 @@ const OPEN_FOLDER_PATH = '/api/open-folder';
 
 export function createHttpBridge(base = ''): HttpBridge {
   const search = (request: SearchRequest, signal?: AbortSignal) =>
-    getJson<SearchResponse>(
+    getJson(
+      SearchResponseSchema,
+      'a search',
       `${base}${CONTRACT.search.http.path}?${searchParams(request).toString()}`,
       signal,
     );
@@ -73,18 +58,22 @@ export function createHttpBridge(base = ''): HttpBridge {
     search: (request) => search(request),
     searchAbortable: (request, signal) => search(request, signal),
     document: (id) =>
-      getJson<ExtractedDocument>(
+      getJson(
+        ExtractedDocumentSchema,
+        'a document',
         `${base}${CONTRACT.document.http.path.replace(':id', encodeURIComponent(id))}`,
       ),
-    status: () => getJson<StatusResponse>(`${base}${CONTRACT.status.http.path}`),
+    status: () => getJson(StatusResponseSchema, 'status', `${base}${CONTRACT.status.http.path}`),
     timeline: (request) =>
-      getJson<TimelineResponse>(
+      getJson(
+        TimelineResponseSchema,
+        'a timeline',
         `${base}${CONTRACT.timeline.http.path}?${timelineParams(request).toString()}`,
       ),
-    folderOpening: () => getJson<FolderOpening>(`${base}${OPEN_FOLDER_PATH}`),
+    folderOpening: () => getJson(FolderOpeningSchema, 'open folder', `${base}${OPEN_FOLDER_PATH}`),
     openFolder: async (path, actionToken) =>
       (
-        await getJson<{ corpus: StatusResponse['corpus'] }>(`${base}${OPEN_FOLDER_PATH}`, undefined, {
+        await getJson(CorpusSchema, 'open folder', `${base}${OPEN_FOLDER_PATH}`, undefined, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-dictum-action': actionToken },
           body: JSON.stringify({ path }),
@@ -94,11 +83,15 @@ export function createHttpBridge(base = ''): HttpBridge {
       // EventSource reconnects by itself when the server restarts.
       const source = new EventSource(`${base}/api/events`);
       source.onmessage = (event: MessageEvent<string>) => {
+        let status: StatusResponse;
         try {
-          listener(JSON.parse(event.data) as StatusResponse);
-        } catch {
+          status = checked(StatusResponseSchema, JSON.parse(event.data), 'a status event');
+        } catch (error) {
           // A malformed event is dropped; the next one carries the whole status again.
+          console.warn(`renderer: ${(error as Error).message}`);
+          return;
         }
+        listener(status);
       };
       return () => source.close();
     },

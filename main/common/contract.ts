@@ -6,178 +6,53 @@
  * imports nothing from Node, Electron or the DOM: the renderer bundles it too.
  */
 import type { Static } from '@sinclair/typebox';
-// Types only: the schemas themselves live in ./schemas, so the renderer and the preload,
-// which import this file, do not bundle the schema library.
+// Types only: the schemas themselves live in ./schemas and ./responseSchemas, so the preload,
+// which imports this file, does not bundle the schema library.
+import type {
+  DocumentMetaSchema,
+  ExtractedDocumentSchema,
+  FacetValueSchema,
+  FilterSuggestionSchema,
+  HitSchema,
+  IndexProgressSchema,
+  PageRunSchema,
+  PassagePlaceSchema,
+  PassageSchema,
+  SearchResponseSchema,
+  SearchSuggestionsSchema,
+  SkippedFileSchema,
+  StatusResponseSchema,
+} from './responseSchemas';
 import type { SearchRequestSchema } from './schemas';
-import { LIMITS, type DateSource, type FacetName, type PassageKind } from './contractConstants';
+import { LIMITS } from './contractConstants';
 import type { TimelineRequest, TimelineResponse } from './timeline';
 
 export * from './contractConstants';
 
 // ---------------------------------------------------------------------------
-// Documents and passages (the output of `dictum extract`)
+// Documents and passages (the output of `dictum extract`), search and status. Each shape is
+// defined once, as a schema in ./responseSchemas (its field notes are there); these are the
+// types derived from them.
 
-export interface DocumentMeta {
-  /** Stable id: derived from the path relative to the corpus (and record number). */
-  id: string;
-  /** Path relative to the corpus folder, with forward slashes. */
-  path: string;
-  title: string;
-  author: string | null;
-  source: string | null;
-  url: string | null;
-  /** ISO date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on what is known. */
-  date: string | null;
-  dateSource: DateSource | null;
-  topics: string[];
-  /**
-   * Where the document has pages (PDF): the page each stretch of the clean text starts on,
-   * by character offset, in order. A stretch read by OCR carries its confidence (0–1).
-   */
-  pages?: PageRun[];
-  /** The id of the e-mail message this document was attached to. */
-  attachedTo?: string;
-}
-
+export type DocumentMeta = Static<typeof DocumentMetaSchema>;
 /** From `start` in the clean text on, the text is on `page` (1-based) until the next run. */
-export interface PageRun {
-  start: number;
-  page: number;
-  ocrConfidence?: number;
-}
-
+export type PageRun = Static<typeof PageRunSchema>;
 /** Where a passage sits in a paged document: its page, and whether OCR read it. */
-export interface PassagePlace {
-  /** 1-based page the passage starts on. */
-  page?: number;
-  /** Set when the passage's words come from OCR of a scanned page. */
-  ocr?: boolean;
-  /** OCR's mean confidence for the passage's page or paragraph, 0–1. */
-  ocrConfidence?: number;
-}
-
-export interface Passage extends PassagePlace {
-  id: string;
-  kind: PassageKind;
-  speaker: string | null;
-  text: string;
-  /** Character offsets of the passage in the document's clean text. */
-  start: number;
-  end: number;
-  topics: string[];
-  date: string | null;
-}
-
-export interface ExtractedDocument {
-  document: DocumentMeta;
-  /** The document's clean text; passages point into it. */
-  text: string;
-  passages: Passage[];
-}
-
-// ---------------------------------------------------------------------------
-// Search
+export type PassagePlace = Static<typeof PassagePlaceSchema>;
+export type Passage = Static<typeof PassageSchema>;
+export type ExtractedDocument = Static<typeof ExtractedDocumentSchema>;
 
 export type SearchRequest = Static<typeof SearchRequestSchema>;
-
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export interface Hit extends PassagePlace {
-  id: string;
-  docId: string;
-  kind: PassageKind;
-  speaker: string | null;
-  text: string;
-  snippet: string;
-  /** Offsets into `text` of the matched words; at most LIMITS.hitHighlights of them. */
-  highlights: Array<[number, number]>;
-  /**
-   * Set only when the passage is longer than LIMITS.hitTextLength: `text` is then a window of
-   * it, starting at character `textStart` of the passage, which is `passageLength` long. The
-   * full passage is in the document (`document(docId)`), at `start`..`end` of its text.
-   */
-  textStart?: number;
-  passageLength?: number;
-  /** Set only when the passage has matched words beyond those in `highlights`. */
-  highlightsCut?: true;
-  date: string | null;
-  topics: string[];
-  title: string;
-  path: string;
-  /** The document's publisher or source, and its address, for citing the statement. */
-  source: string | null;
-  url: string | null;
-  /** Where `date` came from (metadata, the text, or the file's time). */
-  dateSource: DateSource | null;
-  /** Character offsets of the passage in its document's clean text. */
-  start: number;
-  end: number;
-  score: number;
-}
-
+export type FacetValue = Static<typeof FacetValueSchema>;
+export type Hit = Static<typeof HitSchema>;
 /** A filter value that names nothing, and the nearest values the corpus has. */
-export interface FilterSuggestion {
-  field: 'speaker' | 'topic';
-  /** The value as typed or sent. */
-  value: string;
-  /** Nearest existing values, best first (at most 3); empty when none is near. */
-  nearest: string[];
-}
+export type FilterSuggestion = Static<typeof FilterSuggestionSchema>;
+export type SearchSuggestions = Static<typeof SearchSuggestionsSchema>;
+export type SearchResponse = Static<typeof SearchResponseSchema>;
 
-export interface SearchSuggestions {
-  /** Filter values (typed `speaker:`/`topic:` or request selections) that matched nothing. */
-  filters: FilterSuggestion[];
-  /** Only when nothing was found: the query with unknown words and values replaced, which finds something. */
-  query?: string;
-}
-
-export interface SearchResponse {
-  query: string;
-  total: number;
-  tookMs: number;
-  hits: Hit[];
-  facets: Record<FacetName, FacetValue[]>;
-  /** Said when part of the query could not be understood and was searched as text. */
-  notes: string[];
-  /** Per facet cut to `facetLimit` values: how many more values it has (absent when none). */
-  facetMore?: Partial<Record<FacetName, number>>;
-  /** "Did you mean": present only when there is something to suggest. */
-  suggestions?: SearchSuggestions;
-  /**
-   * Present when more hits follow this page: pass it as the request's `after` (with the same
-   * query, filters and sort) for the next page. Opaque; see common/order.ts.
-   */
-  next?: string;
-}
-
-// ---------------------------------------------------------------------------
-// Status
-
-export interface SkippedFile {
-  path: string;
-  reason: string;
-}
-
-export interface IndexProgress {
-  phase: 'starting' | 'reading' | 'loading-cache' | 'ready' | 'failed';
-  filesDone: number;
-  filesTotal: number;
-  passages: number;
-  elapsedMs: number;
-}
-
-export interface StatusResponse {
-  corpus: { path: string; name: string };
-  documents: number;
-  passages: number;
-  progress: IndexProgress;
-  skipped: SkippedFile[];
-  /** Set when the index could not be built at all. */
-  error: string | null;
-}
+export type SkippedFile = Static<typeof SkippedFileSchema>;
+export type IndexProgress = Static<typeof IndexProgressSchema>;
+export type StatusResponse = Static<typeof StatusResponseSchema>;
 
 // ---------------------------------------------------------------------------
 // The service every entry point exposes.

@@ -1,11 +1,11 @@
 /**
- * The contract's responses as TypeBox schemas, beside the request schemas (./schemas): the
- * OpenAPI description is generated from them and anything that receives a response can check
- * it with them. The type checks at the bottom keep them equal to the contract's types, both
- * ways, so a field added to one and not the other does not compile.
+ * The contract's responses as TypeBox schemas, beside the request schemas (./schemas): the one
+ * definition of their shapes. The contract's types are derived from them (`Static<>` in
+ * ./contract), the OpenAPI description is generated from them, and whatever receives a response
+ * from another process checks it with them (./checked).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { PASSAGE_KINDS, type ExtractedDocument, type SearchResponse, type StatusResponse } from './contract';
+import { PASSAGE_KINDS } from './contractConstants';
 import type { TimelineResponse } from './timeline';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -18,14 +18,17 @@ const DateSourceSchema = Type.Union([
   Type.Null(),
 ]);
 
-const FacetValueSchema = Type.Object({ value: Type.String(), count: Type.Integer({ minimum: 0 }) });
+export const FacetValueSchema = Type.Object({ value: Type.String(), count: Type.Integer({ minimum: 0 }) });
 
 /** Page and OCR fields of a passage or hit from a paged document (optional). */
-const PlaceFields = {
+export const PlaceFields = {
   page: Type.Optional(Type.Integer({ minimum: 1, description: '1-based page the passage starts on.' })),
   ocr: Type.Optional(Type.Boolean({ description: 'The words come from OCR of a scanned page.' })),
   ocrConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
 };
+
+/** Where a passage sits in a paged document: its page, and whether OCR read it. */
+export const PassagePlaceSchema = Type.Object(PlaceFields);
 
 export const HitSchema = Type.Object({
   id: Type.String(),
@@ -35,17 +38,25 @@ export const HitSchema = Type.Object({
   text: Type.String(),
   snippet: Type.String(),
   highlights: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]), {
-    description: 'Offsets into `text` of the matched words.',
+    description: 'Offsets into `text` of the matched words; at most LIMITS.hitHighlights of them.',
   }),
+  /*
+   * Set only when the passage is longer than LIMITS.hitTextLength: `text` is then a window of
+   * it, starting at character `textStart` of the passage, which is `passageLength` long. The
+   * full passage is in the document (`document(docId)`), at `start`..`end` of its text.
+   */
   textStart: Type.Optional(
     Type.Integer({ minimum: 0, description: 'Set when `text` is a window of a longer passage.' }),
   ),
   passageLength: Type.Optional(Type.Integer({ minimum: 0 })),
-  highlightsCut: Type.Optional(Type.Literal(true)),
+  highlightsCut: Type.Optional(
+    Type.Literal(true, { description: 'The passage has matched words beyond those in `highlights`.' }),
+  ),
   date: NullableString,
   topics: Type.Array(Type.String()),
   title: Type.String(),
   path: Type.String(),
+  /** The document's publisher or source, and its address, for citing the statement. */
   source: NullableString,
   url: NullableString,
   dateSource: DateSourceSchema,
@@ -53,6 +64,26 @@ export const HitSchema = Type.Object({
   end: Type.Integer({ minimum: 0 }),
   score: Type.Number(),
   ...PlaceFields,
+});
+
+/** A filter value that names nothing, and the nearest values the corpus has. */
+export const FilterSuggestionSchema = Type.Object({
+  field: Type.Union([Type.Literal('speaker'), Type.Literal('topic')]),
+  value: Type.String({ description: 'The value as typed or sent.' }),
+  nearest: Type.Array(Type.String(), {
+    description: 'Nearest existing values, best first (at most 3); empty when none is near.',
+  }),
+});
+
+export const SearchSuggestionsSchema = Type.Object({
+  filters: Type.Array(FilterSuggestionSchema, {
+    description: 'Filter values (typed `speaker:`/`topic:` or request selections) that matched nothing.',
+  }),
+  query: Type.Optional(
+    Type.String({
+      description: 'Only when nothing was found: the query with unknown words and values replaced.',
+    }),
+  ),
 });
 
 export const SearchResponseSchema = Type.Object({
@@ -67,7 +98,9 @@ export const SearchResponseSchema = Type.Object({
     date: Type.Array(FacetValueSchema),
     kind: Type.Array(FacetValueSchema),
   }),
-  notes: Type.Array(Type.String()),
+  notes: Type.Array(Type.String(), {
+    description: 'Said when part of the query could not be understood and was searched as text.',
+  }),
   facetMore: Type.Optional(
     Type.Object({
       speaker: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -76,47 +109,44 @@ export const SearchResponseSchema = Type.Object({
       kind: Type.Optional(Type.Integer({ minimum: 0 })),
     }),
   ),
-  suggestions: Type.Optional(
-    Type.Object({
-      filters: Type.Array(
-        Type.Object({
-          field: Type.Union([Type.Literal('speaker'), Type.Literal('topic')]),
-          value: Type.String(),
-          nearest: Type.Array(Type.String()),
-        }),
-      ),
-      query: Type.Optional(Type.String()),
-    }),
-  ),
+  suggestions: Type.Optional(SearchSuggestionsSchema),
   next: Type.Optional(Type.String({ description: 'Cursor for the next page: pass as `after`.' })),
 });
 
-const DocumentMetaSchema = Type.Object({
-  id: Type.String(),
-  path: Type.String(),
+/** From `start` in the clean text on, the text is on `page` (1-based) until the next run. */
+export const PageRunSchema = Type.Object({
+  start: Type.Integer({ minimum: 0 }),
+  page: Type.Integer({ minimum: 1 }),
+  ocrConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+});
+
+export const DocumentMetaSchema = Type.Object({
+  id: Type.String({
+    description: 'Stable id: derived from the path relative to the corpus (and record number).',
+  }),
+  path: Type.String({ description: 'Path relative to the corpus folder, with forward slashes.' }),
   title: Type.String(),
   author: NullableString,
   source: NullableString,
   url: NullableString,
-  date: NullableString,
+  date: Type.Union([Type.String(), Type.Null()], {
+    description: 'ISO date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on what is known.',
+  }),
   dateSource: DateSourceSchema,
   topics: Type.Array(Type.String()),
+  /*
+   * Where the document has pages (PDF): the page each stretch of the clean text starts on, by
+   * character offset, in order. A stretch read by OCR carries its confidence (0–1).
+   */
   pages: Type.Optional(
-    Type.Array(
-      Type.Object({
-        start: Type.Integer({ minimum: 0 }),
-        page: Type.Integer({ minimum: 1 }),
-        ocrConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
-      }),
-      { description: 'Where each stretch of the text starts, and on which page.' },
-    ),
+    Type.Array(PageRunSchema, { description: 'Where each stretch of the text starts, and on which page.' }),
   ),
   attachedTo: Type.Optional(
     Type.String({ description: 'The e-mail message this document came attached to.' }),
   ),
 });
 
-const PassageSchema = Type.Object({
+export const PassageSchema = Type.Object({
   id: Type.String(),
   kind: Kind,
   speaker: NullableString,
@@ -130,25 +160,31 @@ const PassageSchema = Type.Object({
 
 export const ExtractedDocumentSchema = Type.Object({
   document: DocumentMetaSchema,
-  text: Type.String(),
+  text: Type.String({ description: "The document's clean text; passages point into it." }),
   passages: Type.Array(PassageSchema),
+});
+
+export const SkippedFileSchema = Type.Object({ path: Type.String(), reason: Type.String() });
+
+export const IndexProgressSchema = Type.Object({
+  phase: Type.Union(
+    (['starting', 'reading', 'loading-cache', 'ready', 'failed'] as const).map((p) => Type.Literal(p)),
+  ),
+  filesDone: Type.Integer({ minimum: 0 }),
+  filesTotal: Type.Integer({ minimum: 0 }),
+  passages: Type.Integer({ minimum: 0 }),
+  elapsedMs: Type.Number(),
 });
 
 export const StatusResponseSchema = Type.Object({
   corpus: Type.Object({ path: Type.String(), name: Type.String() }),
   documents: Type.Integer({ minimum: 0 }),
   passages: Type.Integer({ minimum: 0 }),
-  progress: Type.Object({
-    phase: Type.Union(
-      (['starting', 'reading', 'loading-cache', 'ready', 'failed'] as const).map((p) => Type.Literal(p)),
-    ),
-    filesDone: Type.Integer({ minimum: 0 }),
-    filesTotal: Type.Integer({ minimum: 0 }),
-    passages: Type.Integer({ minimum: 0 }),
-    elapsedMs: Type.Number(),
+  progress: IndexProgressSchema,
+  skipped: Type.Array(SkippedFileSchema),
+  error: Type.Union([Type.String(), Type.Null()], {
+    description: 'Set when the index could not be built at all.',
   }),
-  skipped: Type.Array(Type.Object({ path: Type.String(), reason: Type.String() })),
-  error: NullableString,
 });
 
 export const TimelineResponseSchema = Type.Object({
@@ -182,12 +218,9 @@ export const ErrorSchema = Type.Object(
   { description: 'What was wrong with the request.' },
 );
 
-// Compile-time proof that the documented responses are the contract's types, both ways.
+// The timeline's type is written out in ./timeline: proof that it is the schema's, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type ResponseSchemasMatchContract = [
-  Assert<Same<Static<typeof SearchResponseSchema>, SearchResponse>>,
-  Assert<Same<Static<typeof ExtractedDocumentSchema>, ExtractedDocument>>,
-  Assert<Same<Static<typeof StatusResponseSchema>, StatusResponse>>,
-  Assert<Same<Static<typeof TimelineResponseSchema>, TimelineResponse>>,
-];
+export type TimelineSchemaMatchesContract = Assert<
+  Same<Static<typeof TimelineResponseSchema>, TimelineResponse>
+>;

@@ -4,16 +4,10 @@
  */
 import { Value } from '@sinclair/typebox/value';
 import { ContractError, LIMITS, searchRequest, type SearchRequest } from './contract';
+import { firstError } from './checked';
 import { decodeCursor } from './order';
 import { DocumentIdSchema, SearchRequestSchema, TimelineRequestSchema } from './schemas';
 import type { TimelineRequest } from './timeline';
-
-function firstError(schema: Parameters<typeof Value.Errors>[0], value: unknown): string {
-  const error = Value.Errors(schema, value).First();
-  if (!error) return 'invalid value';
-  const where = error.path === '' ? 'request' : error.path.replace(/^\//, '').replace(/\//g, '.');
-  return `${where}: ${error.message}`;
-}
 
 /** A search request from anywhere, with defaults filled in; throws ContractError when it breaks the contract. */
 export function validateSearchRequest(raw: unknown, pageLimit: number = LIMITS.pageSize): SearchRequest {
@@ -28,7 +22,7 @@ export function validateSearchRequest(raw: unknown, pageLimit: number = LIMITS.p
   if (
     !Value.Check(SearchRequestSchema, { ...candidate, limit: Math.min(candidate.limit, LIMITS.pageSize) })
   ) {
-    throw new ContractError(`search: ${firstError(SearchRequestSchema, candidate)}`);
+    throw new ContractError(`search: ${firstError(SearchRequestSchema, candidate, 'request')}`);
   }
   if (candidate.limit > pageLimit) throw new ContractError(`search: limit: must be <= ${pageLimit}`);
   if (candidate.from && candidate.to && dateStart(candidate.from) > dateEnd(candidate.to)) {
@@ -66,7 +60,7 @@ export function validateTimelineRequest(raw: unknown): TimelineRequest {
 
 export function validateDocumentId(raw: unknown): string {
   if (!Value.Check(DocumentIdSchema, raw)) {
-    throw new ContractError(`document: id ${firstError(DocumentIdSchema, raw)}`);
+    throw new ContractError(`document: id ${firstError(DocumentIdSchema, raw, 'request')}`);
   }
   return raw as string;
 }

@@ -1,12 +1,13 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { Value } from '@sinclair/typebox/value';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   MAX_RECENT,
-  MIN_WINDOW,
+  SettingsSchema,
   defaultSettings,
   fitWindowToDisplays,
   loadSettings,
@@ -46,11 +47,7 @@ describe('parseSettings', () => {
     fc.assert(
       fc.property(fc.anything(), (raw) => {
         const settings = parseSettings(raw);
-        return (
-          ['system', 'light', 'dark'].includes(settings.theme) &&
-          settings.recentCorpora.length <= MAX_RECENT &&
-          (settings.window === null || settings.window.width >= MIN_WINDOW.width)
-        );
+        return Value.Check(SettingsSchema, settings) && settings.recentCorpora.length <= MAX_RECENT;
       }),
     );
   });

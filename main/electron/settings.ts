@@ -2,29 +2,17 @@
  * The desktop app's small persistent state: the window's size and place, the recent
  * corpora and the theme, in one JSON file in the user-data folder. The file is read as
  * untrusted input (a hand edit or a crash mid-write must not stop the app): every field is
- * checked and a bad one falls back to its default.
+ * checked against its schema and a bad one falls back to its default. The types are the
+ * schemas' own.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 
 export const THEME_SOURCES = ['system', 'light', 'dark'] as const;
-export type ThemeSource = (typeof THEME_SOURCES)[number];
-
-export interface WindowState {
-  /** Absent when the window should be centred by the system. */
-  x?: number;
-  y?: number;
-  width: number;
-  height: number;
-  maximized: boolean;
-}
-
-export interface Settings {
-  window: WindowState | null;
-  /** Most recent first, absolute paths. */
-  recentCorpora: string[];
-  theme: ThemeSource;
-}
+const ThemeSchema = Type.Union(THEME_SOURCES.map((t) => Type.Literal(t)));
+export type ThemeSource = Static<typeof ThemeSchema>;
 
 export interface Rect {
   x: number;
@@ -38,6 +26,29 @@ export const MIN_WINDOW = { width: 640, height: 480 } as const;
 /** Larger than any screen; only stops absurd values from a damaged file. */
 const MAX_WINDOW_SIDE = 16_384;
 export const MAX_RECENT = 10;
+
+const SideSchema = (min: number) => Type.Integer({ minimum: min, maximum: MAX_WINDOW_SIDE });
+/** A window's place on the virtual screen (several monitors may lie left of or above the first). */
+const PlaceSchema = Type.Integer({ minimum: -MAX_WINDOW_SIDE * 4, maximum: MAX_WINDOW_SIDE * 4 });
+const WindowStateSchema = Type.Object({
+  /** Absent when the window should be centred by the system. */
+  x: Type.Optional(PlaceSchema),
+  y: Type.Optional(PlaceSchema),
+  width: SideSchema(MIN_WINDOW.width),
+  height: SideSchema(MIN_WINDOW.height),
+  maximized: Type.Boolean(),
+});
+export type WindowState = Static<typeof WindowStateSchema>;
+
+const RecentCorpusSchema = Type.String({ minLength: 1, maxLength: 4096 });
+/** What a settings file holds; whatever `parseSettings` returns fits it. */
+export const SettingsSchema = Type.Object({
+  window: Type.Union([WindowStateSchema, Type.Null()]),
+  /** Most recent first, absolute paths. */
+  recentCorpora: Type.Array(RecentCorpusSchema, { maxItems: MAX_RECENT }),
+  theme: ThemeSchema,
+});
+export type Settings = Static<typeof SettingsSchema>;
 /** How much of a window must be on a screen for its saved place to be kept. */
 const MIN_VISIBLE = { width: 120, height: 40 } as const;
 
@@ -49,22 +60,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function integerIn(value: unknown, min: number, max: number): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-    ? value
-    : undefined;
-}
-
 function parseWindow(raw: unknown): WindowState | null {
   if (!isRecord(raw)) return null;
-  const width = integerIn(raw.width, MIN_WINDOW.width, MAX_WINDOW_SIDE);
-  const height = integerIn(raw.height, MIN_WINDOW.height, MAX_WINDOW_SIDE);
-  if (width === undefined || height === undefined) return null;
+  const { width, height, x, y } = raw;
+  if (!Value.Check(WindowStateSchema.properties.width, width)) return null;
+  if (!Value.Check(WindowStateSchema.properties.height, height)) return null;
   const state: WindowState = { width, height, maximized: raw.maximized === true };
-  const x = integerIn(raw.x, -MAX_WINDOW_SIDE * 4, MAX_WINDOW_SIDE * 4);
-  const y = integerIn(raw.y, -MAX_WINDOW_SIDE * 4, MAX_WINDOW_SIDE * 4);
   // A place needs both coordinates; half of one is no place.
-  if (x !== undefined && y !== undefined) Object.assign(state, { x, y });
+  if (Value.Check(PlaceSchema, x) && Value.Check(PlaceSchema, y)) Object.assign(state, { x, y });
   return state;
 }
 
@@ -75,16 +78,14 @@ export function parseSettings(raw: unknown): Settings {
   settings.window = parseWindow(raw.window);
   if (Array.isArray(raw.recentCorpora)) {
     const seen = new Set<string>();
-    for (const entry of raw.recentCorpora) {
-      if (typeof entry !== 'string' || entry.length > 4096 || !isAbsolute(entry) || seen.has(entry)) continue;
+    for (const entry of raw.recentCorpora as unknown[]) {
+      if (!Value.Check(RecentCorpusSchema, entry) || !isAbsolute(entry) || seen.has(entry)) continue;
       seen.add(entry);
       settings.recentCorpora.push(entry);
       if (settings.recentCorpora.length === MAX_RECENT) break;
     }
   }
-  if (typeof raw.theme === 'string' && (THEME_SOURCES as readonly string[]).includes(raw.theme)) {
-    settings.theme = raw.theme as ThemeSource;
-  }
+  if (Value.Check(ThemeSchema, raw.theme)) settings.theme = raw.theme;
   return settings;
 }
 
