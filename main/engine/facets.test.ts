@@ -117,3 +117,23 @@ test('the parser marks -speaker:, -topic: and -kind: as exclusions, not date fie
   );
   assert.match(parsed.notes.join(' '), /-date: is not supported/);
 });
+
+test('a topic tag is found by its words as typed: topic:"foreign policy" names foreign-policy', async () => {
+  const shards = [new SearchIndex({ facetLimit: Infinity })];
+  shards[0]!.addSource('k', [
+    makeDoc('k1', [
+      {
+        text: 'Talks with the minister.',
+        speaker: 'Vladimir Putin',
+        kind: 'turn',
+        topics: ['foreign-policy'],
+      },
+      { text: 'Talks on the budget.', speaker: 'Vladimir Putin', kind: 'turn', topics: ['economy'] },
+    ]),
+  ]);
+  for (const q of ['talks topic:"foreign policy"', 'talks topic:foreign-policy', 'talks topic:foreign']) {
+    const r = await across(shards, { q });
+    assert.equal(r.total, 1, q);
+    assert.deepEqual(r.notes, [], q);
+  }
+});

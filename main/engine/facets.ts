@@ -89,7 +89,8 @@ export class Facets {
 
   /** Topic ids a query filter value names: the slug itself or a slug it starts. */
   topicsNamed(value: string): number[] {
-    const v = fold(value.trim());
+    // A topic is a slug: "foreign policy" as typed names foreign-policy.
+    const v = fold(value.trim()).replace(/[\s_]+/g, '-');
     const ids: number[] = [];
     for (let i = 0; i < this.t.topics.length; i++) {
       const slug = fold(this.t.topics[i]!);

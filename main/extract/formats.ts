@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { documentId } from './hash';
 import { normalizeDate } from './dates';
-import { mapTag } from './topics';
+import { tagTopics } from './topics';
 import { collapseBlanks, collapseWhitespace } from './whitespace';
 import { dropped, wordsIn, type DroppedText } from './dropped';
 import type { RawDoc, RawPara } from './document';
@@ -194,7 +194,7 @@ function applyMeta(doc: RawDoc, meta: Record<string, unknown>, override: boolean
       ...strList(meta.categories),
     ];
   }
-  const mapped = [...new Set(topics.map(mapTag).filter((t) => t.length > 0))];
+  const mapped = [...new Set(topics.flatMap(tagTopics))];
   if (mapped.length > 0)
     doc.topics = override
       ? [...new Set([...mapped, ...doc.topics])]

@@ -3,7 +3,6 @@
  * Topics with keyword lists written for Dictum; a user taxonomy extends or replaces it.
  * Matching is a single pass over the words of a text with map look-ups (linear).
  */
-import { IPTC_TOPICS } from '../common/contract';
 import defaultTopics from './defaultTopics.json';
 import { readTopicsConfig, type Taxonomy } from './topicsConfig';
 
@@ -87,13 +86,19 @@ export function slugify(s: string): string {
     .slice(0, 80);
 }
 
-/** Maps a metadata tag to an IPTC slug where it maps, else its slug. */
-export function mapTag(tag: string): string {
-  const lower = tag.trim().toLowerCase();
-  const mapped = TAG_TO_IPTC[lower];
-  if (mapped) return mapped;
+/**
+ * The topics a metadata tag gives a document: the tag itself, as a slug, so a source's or a
+ * user's own topic is never silently replaced ("energy" stays "energy", "Foreign policy" is
+ * findable as `foreign-policy`), and the IPTC topic it falls under where there is one, so the
+ * document is found by the taxonomy too. A tag that only spells an IPTC topic ("Sports") is
+ * that topic.
+ */
+export function tagTopics(tag: string): string[] {
   const slug = slugify(tag);
-  return (IPTC_TOPICS as readonly string[]).includes(slug) ? slug : slug;
+  if (slug === '') return [];
+  const iptc = TAG_TO_IPTC[tag.trim().toLowerCase()] ?? TAG_TO_IPTC[slug.replace(/-/g, ' ')];
+  if (iptc === undefined) return [slug];
+  return slug === iptc || slug === `${iptc}s` ? [iptc] : [slug, iptc];
 }
 
 export class TopicTagger {

@@ -11,6 +11,9 @@ test('typed filters tick the facet values they select, as the engine matches the
   assert.deepEqual(typedSelection('speaker:"vladimir putin"', 'speaker', speakers), ['Vladimir Putin']);
   assert.deepEqual(typedSelection('speaker:aki', 'speaker', speakers), [], 'a word must start with it');
   assert.deepEqual(typedSelection('topic:sport', 'topic', ['sport', 'politics']), ['sport']);
+  assert.deepEqual(typedSelection('topic:"foreign policy"', 'topic', ['foreign-policy', 'politics']), [
+    'foreign-policy',
+  ]);
   assert.deepEqual(typedSelection('kind:q', 'kind', ['quote', 'turn']), ['quote']);
   assert.deepEqual(typedSelection('psaki', 'speaker', speakers), []);
 });

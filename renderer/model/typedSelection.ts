@@ -24,7 +24,7 @@ export function filterSelects(filter: QueryFilter, facet: ListFacet, value: stri
   // As in the engine, "(no speaker)" is named in full, never by a word of it.
   if (facet === 'speaker' && value === NO_SPEAKER) return v === NO_SPEAKER;
   if (facet === 'speaker') return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(v)}`, 'u').test(fold(value));
-  if (facet === 'topic') return fold(value).startsWith(v);
+  if (facet === 'topic') return fold(value).startsWith(v.replace(/[\s_]+/g, '-'));
   return value === filter.value;
 }
 
