@@ -12,7 +12,7 @@ import { ExportDialog } from './exportDialog';
 import { Layout } from './layout';
 import { LiveRegion } from './liveRegion';
 import type { CommandRegistry } from './model/commands';
-import { actionFor } from './model/keys';
+import { actionFor, keysLabel } from './model/keys';
 import { initialState } from './model/state';
 import { Dialog, StatusBar, renderKeyList, renderSkipped } from './panels';
 import { catchDrops, OpenFolderHelp } from './openFolder';
@@ -20,6 +20,7 @@ import { QueryBar } from './queryBar';
 import { ReaderController } from './readerController';
 import { SearchController } from './searchController';
 import { Store } from './store';
+import { TimelineView } from './timelineView';
 
 class App {
   private readonly commands: CommandRegistry<CommandContext>;
@@ -77,6 +78,14 @@ class App {
       },
     });
     this.openFolder = openFolder;
+    const timeline = new TimelineView({
+      bridge,
+      live,
+      keys: keysLabel('toggleTimeline', platform),
+      state: () => store.state,
+      run: (next) => store.dispatch(next),
+      leave: (to) => (to === 'results' ? search.list.el.focus() : queryBar.focus()),
+    });
     this.exporter = new ExportDialog(bridge, store, live, () => search.list.total);
     this.statusBar = new StatusBar(
       platform,
@@ -96,6 +105,7 @@ class App {
       showSkipped: () => this.showSkipped(),
       showOpenFolderHelp: () => openFolder.show(),
       showExport: () => this.exporter.open(),
+      toggleTimeline: (active) => timeline.toggle(active),
     });
     const layout = new Layout(root, {
       platform,
@@ -105,6 +115,7 @@ class App {
       statusBar: this.statusBar,
       live,
       dialogs: [this.help, this.skipped, openFolder.dialog, this.exporter.dialog],
+      timeline,
       run: (action) => this.commands.run(action, { active: document.activeElement }),
     });
 
@@ -113,6 +124,7 @@ class App {
       layout.render(state);
       search.update(state, previous);
       reader.sync(state);
+      timeline.update();
     });
     queryBar.render(store.state);
     layout.render(store.state);
@@ -120,6 +132,11 @@ class App {
     search.start();
 
     document.addEventListener('keydown', (e) => this.onKey(e));
+    // The desktop menu's View → Chart Over Time (its accelerator, Alt+T, never reaches the page).
+    window.addEventListener('dictum:toggle-timeline', (e) => {
+      e.preventDefault();
+      timeline.toggle(document.activeElement);
+    });
     // The desktop menu's File → Export Results… (its accelerator never reaches the page).
     window.addEventListener('dictum:export-results', (e) => {
       e.preventDefault();

@@ -37,6 +37,8 @@ export interface AppParts {
   /** In a browser: how to open another folder. */
   showOpenFolderHelp(): void;
   showExport(): void;
+  /** Opens the chart over time, focuses it, or closes it from inside. */
+  toggleTimeline(active: Element | null): void;
 }
 
 export function registerCommands(parts: AppParts): CommandRegistry<CommandContext> {
@@ -161,6 +163,11 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
   });
   registry.register('exportResults', () => {
     parts.showExport();
+    return true;
+  });
+  registry.register('toggleTimeline', (c) => {
+    leaveReader();
+    parts.toggleTimeline(c.active);
     return true;
   });
   registry.register('skipped', () => {

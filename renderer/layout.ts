@@ -29,6 +29,8 @@ export interface LayoutParts {
   statusBar: StatusBar;
   live: LiveRegion;
   dialogs: Dialog[];
+  /** The chart over time, above the results, and its toggle for the results head. */
+  timeline: { el: HTMLElement; button: HTMLButtonElement };
   /** Runs a command, as its key would. */
   run(action: Action): void;
 }
@@ -86,9 +88,11 @@ export class Layout {
             h('span', { class: 'tool-label', id: 'sort-label' }, 'Sort'),
             this.sortButton,
             this.groupButton,
+            parts.timeline.button,
             exportButton,
           ),
           search.notes,
+          parts.timeline.el,
           h('div', { class: 'results-body' }, search.list.el, search.empty.el),
         ),
         parts.reader.el,

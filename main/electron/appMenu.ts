@@ -52,6 +52,7 @@ export function appMenu(ctx: ShellContext): Pick<ShellActions, 'refreshMenu' | '
         exportResults: () => sendPageCommand('export-results'),
         saveSearch: () => sendPageCommand('save-search'),
         showSavedSearches: () => sendPageCommand('saved-searches'),
+        toggleTimeline: () => sendPageCommand('toggle-timeline'),
         setTheme,
       },
     );

@@ -20,6 +20,7 @@ export const PAGE_COMMANDS = [
   'export-results',
   'save-search',
   'saved-searches',
+  'toggle-timeline',
 ] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 

@@ -17,6 +17,7 @@ function recorder() {
     exportResults: () => calls.push('exportResults'),
     saveSearch: () => calls.push('saveSearch'),
     showSavedSearches: () => calls.push('showSavedSearches'),
+    toggleTimeline: () => calls.push('toggleTimeline'),
     setTheme: (theme) => calls.push(`setTheme ${theme}`),
   };
   return { calls, actions };
@@ -84,6 +85,9 @@ describe('buildMenuTemplate', () => {
     assert.equal(byLabel(template, 'Find').accelerator, 'CmdOrCtrl+F');
     assert.equal(byLabel(template, 'Save Search…').accelerator, 'CmdOrCtrl+S');
     assert.equal(byLabel(template, 'Saved Searches…').accelerator, 'Alt+L');
+    assert.equal(byLabel(template, 'Chart Over Time').accelerator, 'Alt+T');
+    click(byLabel(template, 'Chart Over Time'));
+    assert.deepEqual(calls.splice(0), ['toggleTimeline']);
     for (const label of [
       'Open Folder…',
       'Save Search…',

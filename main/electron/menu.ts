@@ -19,6 +19,7 @@ export interface MenuActions {
   exportResults(): void;
   saveSearch(): void;
   showSavedSearches(): void;
+  toggleTimeline(): void;
   setTheme(theme: ThemeSource): void;
 }
 
@@ -42,6 +43,7 @@ export const ACCELERATORS = {
   exportResults: 'CmdOrCtrl+Shift+E',
   saveSearch: 'CmdOrCtrl+S',
   showSavedSearches: 'Alt+L',
+  toggleTimeline: 'Alt+T',
 } as const;
 
 function revealLabel(platform: NodeJS.Platform): string {
@@ -128,6 +130,12 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
             { type: 'separator' },
           ] satisfies MenuItemConstructorOptions[])
         : []),
+      {
+        label: 'Chart Over Time',
+        accelerator: ACCELERATORS.toggleTimeline,
+        click: () => actions.toggleTimeline(),
+      },
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

@@ -29,6 +29,7 @@ export type Action =
   | 'openCorpus'
   | 'skipped'
   | 'exportResults'
+  | 'toggleTimeline'
   | 'help';
 
 /** Where a binding applies: anywhere, or only when focus is not in a text field. */
@@ -158,6 +159,13 @@ export const BINDINGS: readonly Binding[] = [
     chords: ['Mod+Shift+E'],
     when: 'always',
     label: 'Export every match (CSV or JSON Lines)',
+    group: 'Results',
+  },
+  {
+    action: 'toggleTimeline',
+    chords: ['Alt+T'],
+    when: 'always',
+    label: 'The chart over time: open it, go to it, close it (from inside)',
     group: 'Results',
   },
   {
