@@ -18,9 +18,13 @@ for (const scheme of ['light', 'dark'] as const) {
     }) => {
       const app = new DictumPage(page);
       await app.open();
-      for (const name of ['biden', 'xi jinping']) {
+      for (const [typed, name] of [
+        ['biden', /Joe Biden/],
+        ['xi jinping', /Xi Jinping/],
+      ] as const) {
         await app.press('Alt+1', 'Control+a');
-        await app.type(name);
+        await app.type(typed);
+        await expect(app.facet('Speaker').getByRole('checkbox').first()).toHaveAccessibleName(name);
         await app.press('Enter');
         await app.settled();
       }
