@@ -101,6 +101,13 @@ export function isGenericLabel(label: string): boolean {
   return Object.hasOwn(GENERIC_LABELS, label.trim().toLowerCase());
 }
 
+const GENERIC_SPEAKERS = new Set(Object.values(GENERIC_LABELS).map((n) => n.toLowerCase()));
+
+/** Whether a speaker name, as reading writes it, is a role ("Reporter", "Senior administration official"). */
+export function isGenericSpeaker(name: string): boolean {
+  return GENERIC_SPEAKERS.has(name.trim().toLowerCase());
+}
+
 /** Roles whose holder depends on the document (the White House at the time). */
 const OFFICE_LABELS: Record<string, 'president' | 'vice-president' | 'first-lady' | 'second-gentleman'> = {
   'the president': 'president',

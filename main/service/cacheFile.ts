@@ -32,6 +32,8 @@ export interface ManifestEntry extends FileStamp {
   skipped?: string;
   /** What of the file was left out, when it was indexed only in part (listed with the skipped files). */
   partly?: string;
+  /** Statements per speaker name as reading gave them, for the corpus names pass. */
+  speakers?: Array<[string, number]>;
 }
 
 export interface CacheHeader {
@@ -51,6 +53,8 @@ export interface CacheHeader {
   documentsSha1: string;
   savedAt: string;
   manifest: Array<[string, ManifestEntry]>;
+  /** The corpus names pass the documents were indexed with (name as read → merged name). */
+  nameMerges?: Array<[string, string]>;
 }
 
 export interface CacheIdentity {

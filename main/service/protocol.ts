@@ -52,11 +52,22 @@ export interface SyncResult {
   skipped: SkippedFile[];
   /** Problems with the corpus options (reported by shard 0 only, so they are listed once). */
   optionsSkipped: SkippedFile[];
+  /** Statements per speaker name as reading gave them (before the corpus names pass). */
+  speakers: Array<[string, number]>;
+  /** The names pass merges the shard's documents now carry. */
+  nameMerges: Array<[string, string]>;
 }
 
 export type WorkerRequest =
   | { id: number; type: 'load' }
-  | { id: number; type: 'sync'; files: CorpusFile[]; reportOptions: boolean }
+  | {
+      id: number;
+      type: 'sync';
+      files: CorpusFile[];
+      reportOptions: boolean;
+      /** The corpus names pass: speaker name as read → merged name (corpusNames.ts); null keeps the shard's. */
+      nameMerges: Array<[string, string]> | null;
+    }
   | { id: number; type: 'search'; request: SearchRequest }
   | { id: number; type: 'document'; docId: string }
   | { id: number; type: 'save' }

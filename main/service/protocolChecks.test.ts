@@ -55,6 +55,8 @@ describe('worker messages are checked where they enter', () => {
           counts: { documents: 1, passages: 1 },
           skipped: [],
           optionsSkipped: [],
+          speakers: [],
+          nameMerges: [],
         }),
       /^Error: service: malformed sync result from the index worker \(\/changed: /,
     );

@@ -66,6 +66,7 @@ const REQUEST_SCHEMAS = {
     type: Type.Literal('sync'),
     files: Type.Array(CorpusFileSchema),
     reportOptions: Type.Boolean(),
+    nameMerges: Type.Union([Type.Array(Type.Tuple([Type.String(), Type.String()])), Type.Null()]),
   }),
   search: Type.Object({ id: Id, type: Type.Literal('search'), request: ShardSearchRequestSchema }),
   document: Type.Object({ id: Id, type: Type.Literal('document'), docId: Type.String({ minLength: 1 }) }),
@@ -108,6 +109,8 @@ const SyncResultSchema = Type.Object({
   counts: Counts,
   skipped: Skipped,
   optionsSkipped: Skipped,
+  speakers: Type.Array(Type.Tuple([Type.String(), Count])),
+  nameMerges: Type.Array(Type.Tuple([Type.String(), Type.String()])),
 });
 
 const StatsSchema = Type.Object({

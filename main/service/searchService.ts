@@ -21,7 +21,9 @@ import {
 import type { TimelineRequest, TimelineResponse } from '../common/timeline';
 import { validateDocumentId, validateSearchRequest, validateTimelineRequest } from '../common/validate';
 import { buildTimeline } from '../engine/timeline';
-import { listCorpusFiles, type CorpusFile } from '../corpus/corpusReader';
+import { listCorpusFiles, loadCorpusOptions, type CorpusFile } from '../corpus/corpusReader';
+import type { NameMerge } from '../extract/corpusNames';
+import { CorpusNamesPass } from './namesPass';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
 import { SavedSearchStore } from './savedSearchStore';
 import { SaveScheduler, type SaveTiming } from './saveScheduler';
@@ -83,6 +85,7 @@ export class WorkerSearchService implements SearchService {
   private readonly saves: SaveScheduler;
   private updates = 0;
   readonly saved: SavedSearchStore;
+  private readonly names = new CorpusNamesPass();
 
   private readonly readyPromise: Promise<StatusResponse>;
   private settleReady: (status: StatusResponse) => void = () => undefined;
@@ -290,8 +293,16 @@ export class WorkerSearchService implements SearchService {
     return result?.loaded ?? false;
   }
 
-  /** Lists the folder and brings the given shards in line with it. */
-  private async syncShards(shards: number[]): Promise<void> {
+  /** Speaker names merged across the corpus by the names pass (extract/corpusNames.ts). */
+  nameMerges(): Promise<NameMerge[]> {
+    return Promise.resolve(this.names.list());
+  }
+
+  /**
+   * Lists the folder and brings the given shards in line with it; then the corpus names pass:
+   * when its merges changed, one more sync re-reads the files they rename.
+   */
+  private async syncShards(shards: number[], namesRound = 0): Promise<void> {
     let listing: Awaited<ReturnType<typeof listCorpusFiles>>;
     try {
       listing = await listCorpusFiles(this.corpusDir);
@@ -320,7 +331,7 @@ export class WorkerSearchService implements SearchService {
         try {
           const result = await this.handles[shard]!.request(
             'sync',
-            { files: parts[shard]!, reportOptions: shard === 0 },
+            { files: parts[shard]!, reportOptions: shard === 0, nameMerges: this.names.current() },
             null,
           );
           const state = this.status_.shards[shard]!;
@@ -328,6 +339,7 @@ export class WorkerSearchService implements SearchService {
           state.filesDone = result.filesTotal;
           state.skipped = result.skipped;
           if (shard === 0) this.status_.optionsSkipped = result.optionsSkipped;
+          this.names.report(shard, result.speakers, result.nameMerges);
           return result.changed;
         } catch (error) {
           // A crash is repaired by the recovery task it queued; anything else is reported.
@@ -343,6 +355,16 @@ export class WorkerSearchService implements SearchService {
       this.saveSoon(this.tuning.saveDelayMs);
       this.saved.indexChanged();
     }
+    // Names planned from names as read do not change by applying them: one more round at most.
+    const aliases = await loadCorpusOptions(this.corpusDir).then(
+      (loaded) => loaded.options.aliases,
+      () => ({}),
+    );
+    if (this.names.plan(aliases) && namesRound === 0)
+      await this.syncShards(
+        this.handles.map((_, shard) => shard),
+        namesRound + 1,
+      );
   }
 
   private shardCrashed(shard: number, reason: string, restarted: boolean): void {

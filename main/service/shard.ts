@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
 import { contentHashOf, loadCorpusOptions, readCorpusFile, type CorpusFile } from '../corpus/corpusReader';
 import { SearchIndex } from '../engine/searchIndex';
+import { applyNameMerges, tallySpeakers } from '../extract/corpusNames';
 import {
   CACHE_FORMAT,
   encodeCache,
@@ -40,6 +41,8 @@ export class Shard {
   private index: SearchIndex;
   private manifest = new Map<string, ManifestEntry>();
   private optionsKey: string | null = null;
+  /** The corpus names pass the indexed documents carry: speaker name as read → merged name. */
+  private nameMerges = new Map<string, string>();
   private dirty = false;
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
@@ -144,6 +147,7 @@ export class Shard {
     this.cold = true;
     this.manifest = new Map(read.header.manifest);
     this.optionsKey = read.header.optionsKey;
+    this.nameMerges = new Map(read.header.nameMerges ?? []);
     this.dirty = false;
     this.stats.cache = 'loaded';
     return this.loadResult(true, null);
@@ -174,7 +178,11 @@ export class Shard {
    * hash keeps its documents), files whose stamp may hide a change are hashed and read if the
    * hash differs (see fileStamp.ts), files no longer listed are dropped.
    */
-  sync(files: CorpusFile[], reportOptions: boolean): Promise<SyncResult> {
+  sync(
+    files: CorpusFile[],
+    reportOptions: boolean,
+    nameMerges: Array<[string, string]> | null = null,
+  ): Promise<SyncResult> {
     return this.exclusive(async () => {
       let changed = false;
       let options: Awaited<ReturnType<typeof loadCorpusOptions>>;
@@ -193,6 +201,9 @@ export class Shard {
         this.dirty = true;
       }
 
+      // a new names pass re-reads the files with a speaker whose merged name changed
+      const renamed = nameMerges ? this.takeNameMerges(new Map(nameMerges)) : new Set<string>();
+
       const listed = new Set(files.map((file) => file.path));
       for (const path of [...this.manifest.keys()]) {
         if (listed.has(path)) continue;
@@ -205,6 +216,7 @@ export class Shard {
       const todo = files
         .filter((file) => {
           const known = this.manifest.get(file.path);
+          if (renamed.has(file.path)) return true;
           return !known || !sameStamp(known, file) || stampMayHideChange(known, known.checkedAt);
         })
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -221,11 +233,12 @@ export class Shard {
       for (const file of todo) {
         if (this.stopped) break;
         this.onProgress({ kind: 'reading', path: file.path });
-        if (await this.unchangedByHash(file)) {
+        const rename = renamed.has(file.path);
+        if (!rename && (await this.unchangedByHash(file))) {
           filesDone++;
           continue;
         }
-        if (await this.readOne(file, options.options)) changed = true;
+        if (await this.readOne(file, options.options, rename)) changed = true;
         filesDone++;
         progress(false);
       }
@@ -245,6 +258,8 @@ export class Shard {
         counts: this.counts(),
         skipped: this.skipped(),
         optionsSkipped: reportOptions ? options.skipped : [],
+        speakers: this.speakerTally(),
+        nameMerges: [...this.nameMerges],
       };
     });
   }
@@ -263,6 +278,7 @@ export class Shard {
           shardCount: this.config.shardCount,
           buildId: this.buildId,
           optionsKey: this.optionsKey,
+          nameMerges: [...this.nameMerges],
           savedAt: new Date().toISOString(),
           manifest: [...this.manifest],
         },
@@ -296,8 +312,37 @@ export class Shard {
     return true;
   }
 
-  /** Reads one file into the index; says whether the index changed. */
-  protected async readOne(file: CorpusFile, options: unknown): Promise<boolean> {
+  /**
+   * Takes the names pass's current merges; gives the files whose documents have a speaker
+   * whose merged name changed (the only ones to read again).
+   */
+  private takeNameMerges(next: Map<string, string>): Set<string> {
+    const previous = this.nameMerges;
+    this.nameMerges = next;
+    const paths = new Set<string>();
+    const changedNames = new Set<string>();
+    for (const name of new Set([...previous.keys(), ...next.keys()]))
+      if (previous.get(name) !== next.get(name)) changedNames.add(name);
+    if (changedNames.size === 0) return paths;
+    this.dirty = true;
+    for (const [path, entry] of this.manifest)
+      if (entry.speakers?.some(([name]) => changedNames.has(name))) paths.add(path);
+    return paths;
+  }
+
+  /** Statements per speaker name as read, over the shard's files. */
+  private speakerTally(): Array<[string, number]> {
+    const tally = new Map<string, number>();
+    for (const entry of this.manifest.values())
+      for (const [name, n] of entry.speakers ?? []) tally.set(name, (tally.get(name) ?? 0) + n);
+    return [...tally];
+  }
+
+  /**
+   * Reads one file into the index; says whether the index changed. `rename`: read again for
+   * the names pass, so the same content is no reason to keep the documents.
+   */
+  protected async readOne(file: CorpusFile, options: unknown, rename = false): Promise<boolean> {
     const known = this.manifest.get(file.path);
     const checkedAt = Date.now();
     const read = await readCorpusFile(file, options as Parameters<typeof readCorpusFile>[1]).catch(
@@ -311,7 +356,14 @@ export class Shard {
       known !== undefined &&
       known.mtimeMs !== file.mtimeMs &&
       read.documents.some((doc) => doc.document.dateSource === 'file');
-    if (read.ok && known && known.hash === read.hash && known.skipped === undefined && !datedByFile) {
+    if (
+      read.ok &&
+      known &&
+      known.hash === read.hash &&
+      known.skipped === undefined &&
+      !datedByFile &&
+      !rename
+    ) {
       this.stats.filesUnchangedByHash++;
       this.manifest.set(file.path, { ...known, ...stamp });
       this.dirty = true;
@@ -325,8 +377,12 @@ export class Shard {
       this.manifest.set(file.path, { ...stamp, hash, skipped: read.reason });
       return hadDocuments;
     }
+    const speakers = [...tallySpeakers(read.documents)];
     try {
-      this.index.addSource(file.path, read.documents);
+      this.index.addSource(
+        file.path,
+        read.documents.map((doc) => applyNameMerges(doc, this.nameMerges)),
+      );
     } catch (error) {
       this.index.removeSource(file.path);
       const skipped = `could not be indexed: ${message(error)}`;
@@ -334,7 +390,12 @@ export class Shard {
       return hadDocuments;
     }
     const partly = partlyRead(read.warnings);
-    this.manifest.set(file.path, { ...stamp, hash: read.hash, ...(partly ? { partly } : {}) });
+    this.manifest.set(file.path, {
+      ...stamp,
+      hash: read.hash,
+      ...(partly ? { partly } : {}),
+      ...(speakers.length > 0 ? { speakers } : {}),
+    });
     return true;
   }
 

@@ -25,7 +25,7 @@ export function runIndexWorker(makeShard: MakeShard = (...args) => new Shard(...
       case 'load':
         return shard.load();
       case 'sync':
-        return shard.sync(request.files, request.reportOptions);
+        return shard.sync(request.files, request.reportOptions, request.nameMerges);
       case 'search':
         return shard.search(request.request);
       case 'document':

@@ -18,6 +18,8 @@ import {
   type FileExtraction,
 } from '../../main/corpus/corpusReader';
 import { SearchIndex } from '../../main/engine/searchIndex';
+import { applyNameMerges, tallySpeakers } from '../../main/extract/corpusNames';
+import { CorpusNamesPass } from '../../main/service/namesPass';
 
 /** What can be asked of an index, whether the service, a reopened saved index or a fresh one. */
 export interface IndexView {
@@ -63,14 +65,26 @@ export async function freshReading(dir: string): Promise<FreshReading> {
   const index = new SearchIndex();
   const skipped = [...listing.skipped, ...optionsSkipped];
   const documentIds: string[] = [];
+  const read: Array<{ path: string; documents: ExtractedDocument[] }> = [];
   for (const file of listing.files) {
-    const read = await extract(file, options);
-    if (!read.ok) {
-      skipped.push({ path: file.path, reason: read.reason });
+    const one = await extract(file, options);
+    if (!one.ok) {
+      skipped.push({ path: file.path, reason: one.reason });
       continue;
     }
-    index.addSource(file.path, read.documents);
-    documentIds.push(...read.documents.map((doc) => doc.document.id));
+    read.push({ path: file.path, documents: one.documents });
+  }
+  // the corpus names pass, as the service runs it
+  const names = new CorpusNamesPass();
+  names.report(0, [...tallySpeakers(read.flatMap((r) => r.documents))], []);
+  names.plan(options.aliases);
+  const merges = new Map(names.current() ?? []);
+  for (const { path, documents } of read) {
+    index.addSource(
+      path,
+      documents.map((doc) => applyNameMerges(doc, merges)),
+    );
+    documentIds.push(...documents.map((doc) => doc.document.id));
   }
   return {
     listing,
