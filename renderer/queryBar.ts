@@ -16,6 +16,7 @@ export class QueryBar {
   /** When the key of the last edit in the search box went down, for the latency mark. */
   typedAt = 0;
   private keyDownAt = 0;
+  private chipsSignature = '';
 
   constructor(
     private readonly store: Store,
@@ -77,6 +78,10 @@ export class QueryBar {
 
   private renderChips(state: UiState): void {
     const chips = chipsOf(state);
+    // Most keystrokes change no filter: the chips then stay as they are, untouched.
+    const signature = JSON.stringify(chips.map((c) => [c.label, c.error ?? null]));
+    if (signature === this.chipsSignature) return;
+    this.chipsSignature = signature;
     const focused = this.chips.contains(document.activeElement)
       ? Number((document.activeElement as HTMLElement).dataset.chip)
       : -1;

@@ -17,6 +17,8 @@ export const GROUP_LIMIT = 1000;
 const OVERSCAN = 6;
 const MAX_SPACER = 10_000_000;
 const RANGE_DELAY_MS = 60;
+/** Grouping gathers the hits of many rows at once, so its first request asks for more. */
+const FIRST_PAGE_GROUPED = 60;
 
 type Row = { type: 'hit'; index: number } | { type: 'doc'; docId: string; title: string; count: number };
 
@@ -144,6 +146,13 @@ export class ResultsList {
   last(): void {
     this.activeRow = this.rowCount();
     this.move(-1);
+  }
+
+  /** How many hits a new search should bring at first: the rows in view and those around them. */
+  rowsWanted(): number {
+    if (this.rowHeight === 0) this.measure();
+    if (this.grouped || this.rowHeight === 0) return FIRST_PAGE_GROUPED;
+    return Math.ceil(Math.max(this.viewHeight, this.rowHeight * 8) / this.rowHeight) + OVERSCAN;
   }
 
   /** Rows that fit in the visible part of the list, for PageUp/PageDown. */

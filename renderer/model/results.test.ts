@@ -172,14 +172,17 @@ test('returning to the state on screen needs no new search', async () => {
   source.update(setQuery(initialState, 'ab'));
   source.update(setQuery(initialState, 'a'));
   await wait(20);
+  // 'ab' went out as it was typed; going back to 'a' asks for nothing, and the late answer
+  // for 'ab' does not replace what is on screen.
   assert.deepEqual(
     service.requests.map((r) => r.q),
-    ['a'],
+    ['a', 'ab'],
   );
+  assert.equal(source.latest?.state.q, 'a');
   source.update(setQuery(initialState, 'a'), true, true);
-  await until(() => service.requests.length >= 2);
+  await until(() => service.requests.length >= 3);
   await wait(10);
-  assert.equal(service.requests.length, 2, 'a forced refresh searches again');
+  assert.equal(service.requests.length, 3, 'a forced refresh searches again');
   source.dispose();
 });
 
@@ -232,5 +235,47 @@ test('a page that fails is reported as unavailable and not asked for again', asy
   assert.deepEqual(source.latest?.unavailable, [
     { start: 200, end: 300, message: 'service: this page failed' },
   ]);
+  source.dispose();
+});
+
+test('a keystroke with no search on its way is searched in its own task, not a timer later', () => {
+  const service = fakeService(10);
+  const source = new ResultsSource(service.search, () => undefined, { coalesceMs: 0 });
+  source.update(setQuery(initialState, 'olympics'));
+  assert.equal(service.requests.length, 1);
+  assert.equal(service.requests[0]?.q, 'olympics');
+  source.dispose();
+});
+
+test('the first request asks for the rows in view; the rest follows only once typing pauses', async () => {
+  const service = fakeService(500);
+  let rowsInView = 18;
+  let source: ResultsSource | null = null;
+  const delivered: string[] = [];
+  source = new ResultsSource(
+    service.search,
+    (e) => {
+      if (e.type !== 'results') return;
+      delivered.push(e.results.state.q);
+      // The next keystroke comes as soon as the first answer is drawn, inside the pause.
+      if (e.results.state.q === 'ol') source?.update(setQuery(initialState, 'oly'));
+    },
+    { coalesceMs: 0, firstPage: () => rowsInView, prefetchMs: 20, prefetchTo: 60 },
+  );
+  source.update(setQuery(initialState, 'ol'));
+  rowsInView = 25;
+  await until(() => service.requests.some((r) => r.q === 'oly' && r.offset > 0));
+  const first = service.requests.filter((r) => r.offset === 0);
+  assert.deepEqual(
+    first.map((r) => [r.q, r.limit]),
+    [
+      ['ol', 18],
+      ['oly', 25],
+    ],
+  );
+  // The search typing went past was never paged; the one it paused on was, from its first page on.
+  assert.equal(service.requests.filter((r) => r.q === 'ol' && r.offset > 0).length, 0);
+  assert.equal(service.requests.find((r) => r.q === 'oly' && r.offset > 0)?.offset, 25);
+  assert.deepEqual(delivered, ['ol', 'oly']);
   source.dispose();
 });

@@ -56,8 +56,18 @@ export interface ResultsOptions {
    * into the one search sent when it returns.
    */
   coalesceMs?: number;
-  /** How many hits the first request of a search asks for. */
-  firstPage?: number;
+  /**
+   * How many hits the first request of a search asks for: a number, or a function asked at
+   * each search (the rows the list shows). Fewer hits answer sooner: the service builds a
+   * snippet for each, and the browser parses each.
+   */
+  firstPage?: number | (() => number);
+  /**
+   * After how long without a new search the hits past the first page, up to `prefetchTo`, are
+   * fetched (ms), so scrolling finds them there; while typing, no one would see them.
+   */
+  prefetchMs?: number;
+  prefetchTo?: number;
   /** How many hits each later page asks for (at most the contract's page size). */
   pageSize?: number;
   /** After how long without an answer the search is reported as stalled (ms). */
@@ -83,7 +93,10 @@ export class ResultsSource {
   private generation = 0;
   private readonly maxOffset: number;
   private readonly coalesceMs: number;
-  private readonly firstPage: number;
+  private readonly firstPage: () => number;
+  private readonly prefetchMs: number;
+  private readonly prefetchTo: number;
+  private prefetchTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly pageSize: number;
   private readonly stallMs: number;
 
@@ -93,7 +106,11 @@ export class ResultsSource {
     options: ResultsOptions = {},
   ) {
     this.coalesceMs = options.coalesceMs ?? 0;
-    this.firstPage = Math.min(LIMITS.pageSize, options.firstPage ?? 60);
+    const firstPage = options.firstPage ?? 60;
+    this.firstPage = () =>
+      Math.max(1, Math.min(LIMITS.pageSize, typeof firstPage === 'number' ? firstPage : firstPage()));
+    this.prefetchMs = options.prefetchMs ?? 300;
+    this.prefetchTo = options.prefetchTo ?? 60;
     this.pageSize = Math.min(LIMITS.pageSize, options.pageSize ?? LIMITS.pageSize);
     this.stallMs = options.stallMs ?? 300;
     this.maxOffset = Math.min(LIMITS.maxOffset, options.maxOffset ?? LIMITS.maxOffset);
@@ -128,8 +145,12 @@ export class ResultsSource {
       return;
     }
     this.pending = true;
+    this.cancelPrefetch();
     if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), immediately ? 0 : this.coalesceMs);
+    this.timer = null;
+    // Without a pause to wait for, the search goes out in this task, not a timer's later one.
+    if (immediately || this.coalesceMs === 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), this.coalesceMs);
     if (this.stallTimer === null) {
       this.stallTimer = setTimeout(() => {
         this.stallTimer = null;
@@ -152,6 +173,7 @@ export class ResultsSource {
   }
 
   dispose(): void {
+    this.cancelPrefetch();
     if (this.timer !== null) clearTimeout(this.timer);
     if (this.stallTimer !== null) clearTimeout(this.stallTimer);
     this.inFlight?.controller.abort();
@@ -173,7 +195,7 @@ export class ResultsSource {
     const controller = new AbortController();
     this.inFlight = { key, controller };
     const started = Date.now();
-    this.search(toRequest(state, 0, this.firstPage), controller.signal).then(
+    this.search(toRequest(state, 0, this.firstPage()), controller.signal).then(
       (response) => {
         this.inFlight = null;
         if (key === this.currentKey) {
@@ -196,6 +218,7 @@ export class ResultsSource {
           if (response.next !== undefined) this.cursors.set(response.hits.length, response.next);
           this.clearStall();
           this.listener({ type: 'results', results: this.results });
+          this.schedulePrefetch(this.results);
         }
         this.next();
       },
@@ -212,6 +235,22 @@ export class ResultsSource {
 
   private next(): void {
     if (this.pending && this.timer === null) this.flush();
+  }
+
+  private schedulePrefetch(results: Results): void {
+    this.cancelPrefetch();
+    const from = results.hits.size;
+    if (from >= Math.min(results.total, this.prefetchTo)) return;
+    this.prefetchTimer = setTimeout(() => {
+      this.prefetchTimer = null;
+      if (this.results?.generation === results.generation && !this.pending)
+        this.ensureRange(from, this.prefetchTo);
+    }, this.prefetchMs);
+  }
+
+  private cancelPrefetch(): void {
+    if (this.prefetchTimer !== null) clearTimeout(this.prefetchTimer);
+    this.prefetchTimer = null;
   }
 
   private clearStall(): void {
