@@ -18,6 +18,7 @@ import { Dialog, StatusBar, renderKeyList, renderSkipped } from './panels';
 import { catchDrops, OpenFolderHelp } from './openFolder';
 import { QueryBar } from './queryBar';
 import { ReaderController } from './readerController';
+import { SavedSearchesView } from './savedSearchesView';
 import { SearchController } from './searchController';
 import { Store } from './store';
 import { TimelineView } from './timelineView';
@@ -28,6 +29,7 @@ class App {
   private readonly skipped: Dialog;
   private readonly openFolder: OpenFolderHelp;
   private readonly exporter: ExportDialog;
+  private readonly saved: SavedSearchesView;
   private readonly statusBar: StatusBar;
   private readonly search: SearchController;
   private readonly queryBar: QueryBar;
@@ -93,6 +95,18 @@ class App {
       () => this.help.show(),
       desktop ? () => void desktop.openCorpusDialog() : () => openFolder.show(),
     );
+    this.saved = new SavedSearchesView({
+      api: bridge.saved,
+      store,
+      live,
+      platform,
+      open: (state) => {
+        store.dispatch(state);
+        search.resetViews();
+        search.list.el.focus();
+      },
+    });
+    this.statusBar.el.querySelector('.status-spacer')?.before(this.saved.notice, this.saved.statusButton);
     // The desktop's preload takes dropped folders; a browser would navigate to the file.
     if (!desktop) catchDrops((name) => openFolder.show(name));
     this.commands = registerCommands({
@@ -106,6 +120,8 @@ class App {
       showOpenFolderHelp: () => openFolder.show(),
       showExport: () => this.exporter.open(),
       toggleTimeline: (active) => timeline.toggle(active),
+      showSaveSearch: () => this.saved.showSave(),
+      showSavedSearches: () => this.saved.showList(),
     });
     const layout = new Layout(root, {
       platform,
@@ -114,7 +130,14 @@ class App {
       reader: reader.view,
       statusBar: this.statusBar,
       live,
-      dialogs: [this.help, this.skipped, openFolder.dialog, this.exporter.dialog],
+      dialogs: [
+        this.help,
+        this.skipped,
+        openFolder.dialog,
+        this.exporter.dialog,
+        this.saved.saveDialog,
+        this.saved.listDialog,
+      ],
       timeline,
       run: (action) => this.commands.run(action, { active: document.activeElement }),
     });
@@ -142,6 +165,16 @@ class App {
       e.preventDefault();
       this.exporter.open();
     });
+    // File → Save Search… and Saved Searches… in the desktop app, and its notifications' clicks.
+    window.addEventListener('dictum:save-search', (e) => {
+      e.preventDefault();
+      this.saved.showSave();
+    });
+    window.addEventListener('dictum:saved-searches', (e) => {
+      e.preventDefault();
+      this.saved.showList();
+    });
+    void this.saved.refresh();
     void bridge.status().then(
       (s) => this.onStatus(s),
       (e: unknown) => search.empty.showError((e as Error).message),
@@ -156,7 +189,8 @@ class App {
       this.help.isOpen ||
       this.skipped.isOpen ||
       this.openFolder.dialog.isOpen ||
-      this.exporter.dialog.isOpen
+      this.exporter.dialog.isOpen ||
+      this.saved.anyOpen
     )
       return;
     const active = document.activeElement;
@@ -174,6 +208,7 @@ class App {
     if (this.skipped.isOpen) renderSkipped(this.skipped.body, status);
     document.title = status.corpus.name ? `${status.corpus.name} — Dictum` : 'Dictum';
     this.search.onStatus(status);
+    this.saved.onStatus(status);
   }
 
   private showSkipped(): void {

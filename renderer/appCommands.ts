@@ -39,6 +39,8 @@ export interface AppParts {
   showExport(): void;
   /** Opens the chart over time, focuses it, or closes it from inside. */
   toggleTimeline(active: Element | null): void;
+  showSaveSearch(): void;
+  showSavedSearches(): void;
 }
 
 export function registerCommands(parts: AppParts): CommandRegistry<CommandContext> {
@@ -168,6 +170,14 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
   registry.register('toggleTimeline', (c) => {
     leaveReader();
     parts.toggleTimeline(c.active);
+    return true;
+  });
+  registry.register('saveSearch', () => {
+    parts.showSaveSearch();
+    return true;
+  });
+  registry.register('savedSearches', () => {
+    parts.showSavedSearches();
     return true;
   });
   registry.register('skipped', () => {

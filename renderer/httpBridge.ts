@@ -19,6 +19,8 @@ import {
   StatusResponseSchema,
   TimelineResponseSchema,
 } from '../main/common/responseSchemas';
+import { SAVED_CONTRACT, type SavedSearchApi } from '../main/common/savedSearches';
+import { SavedSearchListSchema, SavedSearchSchema } from '../main/common/savedSchemas';
 import { getJson } from './fetchJson';
 import { searchParams, timelineParams } from './model/url';
 
@@ -44,6 +46,29 @@ export interface HttpBridge extends DictumBridge {
 
 const OPEN_FOLDER_PATH = '/api/open-folder';
 
+/** The saved-search routes; a change sends JSON, which the server asks for. */
+function savedOverHttp(base: string): SavedSearchApi {
+  const path = (p: string, id?: string) =>
+    `${base}${id === undefined ? p : p.replace(':id', encodeURIComponent(id))}`;
+  const init = (method: string, body?: unknown): RequestInit => ({
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const one = (method: string, url: string, body?: unknown) =>
+    getJson(SavedSearchSchema, 'a saved search', url, undefined, init(method, body));
+  const list = (method: string, url: string) =>
+    getJson(SavedSearchListSchema, 'the saved searches', url, undefined, init(method));
+  return {
+    listSaved: () => list('GET', path(SAVED_CONTRACT.listSaved.http.path)),
+    createSaved: (input) => one('POST', path(SAVED_CONTRACT.createSaved.http.path), input),
+    updateSaved: (id, patch) => one('PATCH', path(SAVED_CONTRACT.updateSaved.http.path, id), patch),
+    deleteSaved: (id) => list('DELETE', path(SAVED_CONTRACT.deleteSaved.http.path, id)),
+    openSaved: (id) => one('POST', path(SAVED_CONTRACT.openSaved.http.path, id)),
+  };
+}
+
 export function createHttpBridge(base = ''): HttpBridge {
   const search = (request: SearchRequest, signal?: AbortSignal) =>
     getJson(
@@ -55,6 +80,7 @@ export function createHttpBridge(base = ''): HttpBridge {
   return {
     platform: 'web',
     desktop: null,
+    saved: savedOverHttp(base),
     search: (request) => search(request),
     searchAbortable: (request, signal) => search(request, signal),
     document: (id) =>

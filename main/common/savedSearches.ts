@@ -4,34 +4,23 @@
  * the contract shared by HTTP, IPC, the CLI and the renderer (types, routes, channels);
  * validation is in savedValidate.ts and the service keeps them in savedSearchStore.ts.
  */
+import type { Static } from '@sinclair/typebox';
 import { LIMITS, searchRequest, type SearchRequest } from './contract';
+// Types only: the schemas live in ./savedSchemas.
+import type { SavedQuerySchema, SavedSearchListSchema, SavedSearchSchema } from './savedSchemas';
 
 /** What a saved search remembers of a search request: everything but paging. */
-export type SavedQuery = Pick<SearchRequest, 'q' | 'speaker' | 'topic' | 'kind' | 'sort'> &
-  Partial<Pick<SearchRequest, 'notSpeaker' | 'notTopic' | 'notKind' | 'from' | 'to'>>;
+export type SavedQuery = Static<typeof SavedQuerySchema>;
 
-export interface SavedSearch {
-  id: string;
-  name: string;
-  query: SavedQuery;
-  /** ISO timestamps. */
-  created: string;
-  lastOpened: string;
-  /**
-   * Matches now that were not among its matches when it was last opened (or saved, or its
-   * query changed): statements of added files, and new statements of edited ones. Null until
-   * the service has counted since it started.
-   */
-  newCount: number | null;
-  /** All its matches now; null until counted. */
-  total: number | null;
-}
+/**
+ * A saved search and its counts. `newCount`: matches now that were not among its matches when
+ * it was last opened (or saved, or its query changed): statements of added files, and new
+ * statements of edited ones; null until the service has counted since it started.
+ */
+export type SavedSearch = Static<typeof SavedSearchSchema>;
 
-export interface SavedSearchList {
-  searches: SavedSearch[];
-  /** Set when the saved-searches file could not be read (or part of it); what it says to do. */
-  problem: string | null;
-}
+/** Every saved search, and `problem` when the saved-searches file could not be read (or part of it). */
+export type SavedSearchList = Static<typeof SavedSearchListSchema>;
 
 export interface SavedSearchInput {
   name: string;

@@ -14,10 +14,11 @@
  * Sec-Fetch-Site), so a page elsewhere cannot post a form to a local server.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SAVED_CONTRACT, SAVED_LIMITS, type SavedMethod } from '../common/savedSearches';
+import { SAVED_CONTRACT, type SavedMethod } from '../common/savedSearches';
 import { validateSavedId, validateSavedInput, validateSavedPatch } from '../common/savedValidate';
 import type { SavedSearchService } from '../service/savedSearchStore';
-import type { JsonSchema } from './schemas';
+import { SavedQuerySchema, SavedSearchListSchema, SavedSearchSchema } from '../common/savedSchemas';
+import { plainSchema, type JsonSchema } from './schemas';
 
 const ID_PARAMS: JsonSchema = {
   type: 'object',
@@ -100,49 +101,13 @@ export function registerSavedRoutes(app: FastifyInstance, saved: () => SavedSear
 // ---------------------------------------------------------------------------
 // OpenAPI
 
-const FILTER = { type: 'array', items: { type: 'string' } };
 const SAVED_QUERY: JsonSchema = {
-  type: 'object',
+  ...plainSchema(SavedQuerySchema),
   description:
     'The search: the parameters of /api/search as JSON (paging, cursor and facetLimit are not kept).',
-  properties: {
-    q: { type: 'string' },
-    speaker: FILTER,
-    topic: FILTER,
-    kind: FILTER,
-    notSpeaker: FILTER,
-    notTopic: FILTER,
-    notKind: FILTER,
-    from: { type: 'string' },
-    to: { type: 'string' },
-    sort: { type: 'string', enum: ['relevance', 'date-desc', 'date-asc'] },
-  },
 };
-const SAVED_SEARCH: JsonSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string', maxLength: SAVED_LIMITS.nameLength },
-    query: SAVED_QUERY,
-    created: { type: 'string', format: 'date-time' },
-    lastOpened: { type: 'string', format: 'date-time' },
-    newCount: {
-      type: ['integer', 'null'],
-      description:
-        'Matches now that were not among its matches when it was last opened (null until counted).',
-    },
-    total: { type: ['integer', 'null'], description: 'All its matches now (null until counted).' },
-  },
-  required: ['id', 'name', 'query', 'created', 'lastOpened', 'newCount', 'total'],
-};
-const SAVED_LIST: JsonSchema = {
-  type: 'object',
-  properties: {
-    searches: { type: 'array', items: SAVED_SEARCH },
-    problem: { type: ['string', 'null'], description: 'What is wrong with dictum-saved.json, if anything.' },
-  },
-  required: ['searches', 'problem'],
-};
+const SAVED_SEARCH = plainSchema(SavedSearchSchema);
+const SAVED_LIST = plainSchema(SavedSearchListSchema);
 
 export function savedRoutesOpenApi(
   errorResponse: (status: number) => JsonSchema,

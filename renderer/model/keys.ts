@@ -30,6 +30,8 @@ export type Action =
   | 'skipped'
   | 'exportResults'
   | 'toggleTimeline'
+  | 'saveSearch'
+  | 'savedSearches'
   | 'help';
 
 /** Where a binding applies: anywhere, or only when focus is not in a text field. */
@@ -167,6 +169,20 @@ export const BINDINGS: readonly Binding[] = [
     when: 'always',
     label: 'The chart over time: open it, go to it, close it (from inside)',
     group: 'Results',
+  },
+  {
+    action: 'saveSearch',
+    chords: ['Mod+S'],
+    when: 'always',
+    label: 'Save this search under a name (its new matches are counted)',
+    group: 'Search',
+  },
+  {
+    action: 'savedSearches',
+    chords: ['Alt+L'],
+    when: 'always',
+    label: 'Saved searches: Enter opens, F2 renames, Delete deletes',
+    group: 'Search',
   },
   {
     action: 'openOriginal',
