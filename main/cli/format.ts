@@ -1,4 +1,4 @@
-import type { SearchResponse, StatusResponse } from '../common/contract';
+import type { Hit, SearchResponse, StatusResponse } from '../common/contract';
 
 /** Marks highlighted words for a terminal: bold where stdout is a TTY, [brackets] elsewhere. */
 function markHighlights(text: string, highlights: Array<[number, number]>, tty: boolean): string {
@@ -39,6 +39,7 @@ export function formatSearchResponse(
     lines.push(`${who} · ${hit.date ?? 'undated'} · ${hit.kind} · ${clip(hit.title, 70)}`);
     const text = hit.text.length <= 400 ? markHighlights(hit.text, hit.highlights, tty) : hit.snippet;
     lines.push(`  ${text.replace(/\s+/g, ' ')}`);
+    if (hit.group) lines.push(`  ${describeGroup(hit.group)}`);
     lines.push(`  ${hit.path}  [${hit.id}]`);
   }
   const facetLine = (name: string, values: Array<{ value: string; count: number }>) =>
@@ -55,6 +56,21 @@ export function formatSearchResponse(
   }
   if (response.next !== undefined) lines.push('', `more: --after ${response.next}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "reported by 7 sources, first on 2021-12-15 by CGTN" (and, in a group's listing, the diff). */
+export function describeGroup(group: NonNullable<Hit['group']>): string {
+  const first = `first on ${group.firstDate ?? 'an unknown date'} by ${group.firstBy}`;
+  const line = `reported by ${group.sources} sources, ${first}  [group ${group.id}]`;
+  if (group.reference) return `${line}\n  = the full version`;
+  if (!group.diff) return line;
+  const marks = {
+    same: (w: string) => w,
+    added: (w: string) => `{+${w}+}`,
+    removed: (w: string) => `[-${w}-]`,
+  };
+  const diff = group.diff.map((part) => marks[part.op](part.words)).join(' ');
+  return `${line}\n  ${group.fragment ? 'fragment: ' : ''}${diff}`;
 }
 
 export function formatStatus(status: StatusResponse): string {

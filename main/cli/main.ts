@@ -25,6 +25,10 @@ Commands:
       --from DATE  --to DATE  --series auto|total|speaker|term  --json | --format csv
   saved [NAME]     list the saved searches with their new matches; with NAME, run that one
                    (and mark it opened)  --corpus DIR  --json  --format csv|jsonl  --limit N
+      --collapse   one row per quote group      --min-sources N   quotes reported by N+ documents
+      --group ID   every report of one quote group, each against the full version
+  quotes WORDS     quotes with these words, one row per group: who reported them, first when and by whom
+      (the options of search)
   extract FILE     show the documents and passages Dictum reads from FILE  [--json]
   index [DIR]      build or update the saved index of DIR (default: the bundled corpus)  [--json]
   serve            serve the search API and the UI over HTTP
@@ -53,6 +57,9 @@ const options = {
   'not-topic': { type: 'string', multiple: true },
   'not-kind': { type: 'string', multiple: true },
   'facet-limit': { type: 'string' },
+  collapse: { type: 'boolean' },
+  'min-sources': { type: 'string' },
+  group: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   sort: { type: 'string' },
@@ -95,6 +102,10 @@ export function searchRequestFromFlags(query: string, flags: Flags): SearchReque
   const offset = integerFlag('offset', flags.offset);
   if (offset !== undefined) raw.offset = offset;
   if (flags.after !== undefined) raw.after = flags.after;
+  if (flags.collapse) raw.collapse = 'group';
+  const minSources = integerFlag('min-sources', flags['min-sources']);
+  if (minSources !== undefined) raw.minSources = minSources;
+  if (flags.group !== undefined) raw.group = flags.group;
   return validateSearchRequest(raw);
 }
 
@@ -161,9 +172,14 @@ async function run(argv: string[]): Promise<number> {
   const cacheDir = flags['no-cache'] ? null : undefined;
 
   switch (command) {
-    case 'search': {
-      if (rest.length > 1) throw new UsageError('search takes one QUERY; quote it if it has spaces');
-      const request = searchRequestFromFlags(rest[0] ?? '', flags);
+    case 'search':
+    case 'quotes': {
+      if (rest.length > 1) throw new UsageError(`${command} takes one QUERY; quote it if it has spaces`);
+      // `quotes`: the quoted statements, one row per group of reports of the same words.
+      const request =
+        command === 'quotes'
+          ? searchRequestFromFlags(rest[0] ?? '', { kind: ['quote', 'turn'], collapse: true, ...flags })
+          : searchRequestFromFlags(rest[0] ?? '', flags);
       const format = exportFlag(flags);
       const { createSearchService } = await import('../service/index');
       const service = createSearchService({ corpusDir: corpusDir(flags), cacheDir });

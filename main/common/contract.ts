@@ -18,6 +18,7 @@ import type {
   PageRunSchema,
   PassagePlaceSchema,
   PassageSchema,
+  QuoteGroupMarkSchema,
   SearchResponseSchema,
   SearchSuggestionsSchema,
   SkippedFileSchema,
@@ -45,6 +46,10 @@ export type ExtractedDocument = Static<typeof ExtractedDocumentSchema>;
 export type SearchRequest = Static<typeof SearchRequestSchema>;
 export type FacetValue = Static<typeof FacetValueSchema>;
 export type Hit = Static<typeof HitSchema>;
+/** A statement's quote group: the same words reported by `sources` documents. */
+export type QuoteGroupMark = Static<typeof QuoteGroupMarkSchema>;
+/** A run of a report's words against the group's full version: shared, only here, or left out here. */
+export type QuoteDiffPart = NonNullable<QuoteGroupMark['diff']>[number];
 /** A filter value that names nothing, and the nearest values the corpus has. */
 export type FilterSuggestion = Static<typeof FilterSuggestionSchema>;
 export type SearchSuggestions = Static<typeof SearchSuggestionsSchema>;
@@ -102,6 +107,9 @@ export function searchRequest(partial: Partial<SearchRequest> = {}): SearchReque
     ...(partial.notTopic !== undefined ? { notTopic: partial.notTopic } : {}),
     ...(partial.notKind !== undefined ? { notKind: partial.notKind } : {}),
     ...(partial.facetLimit !== undefined ? { facetLimit: partial.facetLimit } : {}),
+    ...(partial.group !== undefined ? { group: partial.group } : {}),
+    ...(partial.minSources !== undefined ? { minSources: partial.minSources } : {}),
+    ...(partial.collapse !== undefined ? { collapse: partial.collapse } : {}),
     sort: partial.sort ?? 'relevance',
     limit: partial.limit ?? LIMITS.defaultPageSize,
     offset: partial.offset ?? 0,

@@ -30,6 +30,31 @@ export const PlaceFields = {
 /** Where a passage sits in a paged document: its page, and whether OCR read it. */
 export const PassagePlaceSchema = Type.Object(PlaceFields);
 
+/** The quote group of a statement that other documents report too. */
+export const QuoteGroupMarkSchema = Type.Object(
+  {
+    id: Type.String({ description: 'The group: pass as `group` to list every report of it.' }),
+    sources: Type.Integer({ minimum: 2, description: 'Documents that report these words.' }),
+    ordinal: Type.Integer({ minimum: 0, description: 'This report’s place: 0 is the first report.' }),
+    firstDate: NullableString,
+    firstBy: Type.String({ description: 'The first report’s source (else its title).' }),
+    reference: Type.Optional(
+      Type.Boolean({ description: 'Set in a group’s listing: this report is the earliest full version.' }),
+    ),
+    fragment: Type.Optional(Type.Boolean({ description: 'Quotes only part of the full version.' })),
+    diff: Type.Optional(
+      Type.Array(
+        Type.Object({
+          op: Type.Union([Type.Literal('same'), Type.Literal('added'), Type.Literal('removed')]),
+          words: Type.String(),
+        }),
+        { description: 'In a group’s listing: this report’s words against the full version.' },
+      ),
+    ),
+  },
+  { description: 'Set when other documents report the same words.' },
+);
+
 export const HitSchema = Type.Object({
   id: Type.String(),
   docId: Type.String(),
@@ -64,6 +89,7 @@ export const HitSchema = Type.Object({
   end: Type.Integer({ minimum: 0 }),
   score: Type.Number(),
   ...PlaceFields,
+  group: Type.Optional(QuoteGroupMarkSchema),
 });
 
 /** A filter value that names nothing, and the nearest values the corpus has. */

@@ -33,6 +33,12 @@ export const SearchRequestSchema = Type.Object(
     offset: Type.Integer({ minimum: 0, maximum: LIMITS.maxOffset }),
     /** A response's `next`: the page starts right after that hit (`offset` then counts from there). */
     after: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.cursorLength })),
+    /** Only the statements of this quote group (a hit's `group.id`): every report of the same words. */
+    group: Type.Optional(Type.String({ pattern: '^g[0-9a-f]{16}$' })),
+    /** Only statements whose words at least this many documents report (1: all). */
+    minSources: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    /** `group`: one row per quote group (its first report that matches), `total` counts rows. */
+    collapse: Type.Optional(Type.Literal('group')),
   },
   { additionalProperties: false },
 );

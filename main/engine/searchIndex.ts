@@ -36,12 +36,14 @@ import { placeAt } from '../common/pages';
 import { parseQuery } from '../common/query';
 import { fold } from './analyzer';
 import { escapeRegExp, Facets } from './facets';
+import { GroupColumn, type GroupMinima } from './groupColumn';
 import { emptyHighlighter, type Highlighter } from './highlight';
 import { hitText } from './hitText';
 import { Matcher, Scratch } from './matching';
 import { selectPage, type EngineCursor, type MatchKeys } from './pageOrder';
 import { PassageTable } from './passageTable';
 import { QueryPlanner } from './queryPlan';
+import type { GroupMark } from './quoteGroups';
 import { Ranker } from './ranking';
 import { Suggester } from './suggest';
 import { bytesNeeded, readIndex, writeIndex } from './serialize';
@@ -72,6 +74,7 @@ export class SearchIndex {
   private readonly ranker = new Ranker(this.t, this.scratch);
   private readonly facets: Facets;
   private readonly suggester: Suggester;
+  private readonly groups = new GroupColumn();
 
   constructor(options: SearchIndexOptions = {}) {
     this.snippetLength = options.snippetLength ?? 240;
@@ -91,11 +94,37 @@ export class SearchIndex {
   /** Adds all documents read from one source file; replaces what that source had before. */
   addSource(sourceKey: string, docs: ExtractedDocument[]): void {
     this.t.addSource(sourceKey, docs);
+    this.groups.invalidate();
   }
 
   /** Removes every document of a source; false when the index has none from it. */
   removeSource(sourceKey: string): boolean {
+    this.groups.invalidate();
     return this.t.removeSource(sourceKey);
+  }
+
+  /** The ids of the documents read from one source file. */
+  sourceDocumentIds(sourceKey: string): string[] {
+    return (this.t.sources.get(sourceKey) ?? [])
+      .map((d) => this.t.docs.id(d, this.t))
+      .filter((id): id is string => id !== undefined);
+  }
+
+  /** Sets (or, with null, clears) the quote group marks of these passages; groups span shards. */
+  setGroupMarks(changes: ReadonlyArray<readonly [string, GroupMark | null]>): void {
+    this.groups.apply(changes);
+  }
+
+  /**
+   * For a collapsed search across shards: per quote group, the smallest place among this
+   * index's matches. The caller takes the smallest of every shard's and passes them to `search`.
+   */
+  groupMinima(request: SearchRequest): GroupMinima {
+    try {
+      return this.groups.minima(this.t, this.filteredMatches(request, []).matches);
+    } catch {
+      return {};
+    }
   }
 
   getDocument(docId: string): ExtractedDocument | undefined {
@@ -108,11 +137,11 @@ export class SearchIndex {
   }
 
   /** Searches; never throws: problems become `notes`. */
-  search(request: SearchRequest): SearchResponse {
+  search(request: SearchRequest, minima: GroupMinima | null = null): SearchResponse {
     const t0 = performance.now();
     const q = typeof request?.q === 'string' ? request.q : '';
     try {
-      const r = this.run(request, q);
+      const r = this.run(request, q, true, minima);
       r.tookMs = Math.round((performance.now() - t0) * 100) / 100;
       return r;
     } catch (err) {
@@ -127,21 +156,35 @@ export class SearchIndex {
     }
   }
 
-  private run(request: SearchRequest, q: string, suggest = true): SearchResponse {
+  /** The passages matching a request, its query's plan and highlighter, and the facet counts. */
+  private filteredMatches(request: SearchRequest, notes: string[]) {
     const t = this.t;
     if (t.postings.pending > 0) t.seal();
     this.scratch.ensure(t.pDoc.length);
-    const parsed = parseQuery(q);
-    const notes = [...parsed.notes];
+    const parsed = parseQuery(typeof request?.q === 'string' ? request.q : '');
+    notes.push(...parsed.notes);
     const hl = emptyHighlighter();
     const plan = this.planner.plan(parsed, hl, notes);
-    const base = this.matcher.match(plan);
+    const base = this.groups.narrow(t, this.matcher.match(plan), request);
 
     // Filters: the query's own (always applied), then the request's facet selections.
     const qf = this.facets.queryFilterTables(parsed.filters);
     const sel = this.facets.selectionTables(request, notes);
     const facetCounts = this.facets.countAndFilter(base, qf, sel);
-    const matches = facetCounts.matches;
+    return { parsed, plan, hl, facetCounts, matches: facetCounts.matches };
+  }
+
+  private run(
+    request: SearchRequest,
+    q: string,
+    suggest = true,
+    minima: GroupMinima | null = null,
+  ): SearchResponse {
+    const t = this.t;
+    const notes: string[] = [];
+    const { parsed, plan, hl, facetCounts, matches: all } = this.filteredMatches(request, notes);
+    // Collapsed: one row per quote group; the facets still count statements.
+    const matches = request.collapse === 'group' ? this.groups.collapse(t, all, minima) : all;
     const total = matches.length;
 
     // Order and page: the total order of common/order.ts, after the cursor if one was given.
@@ -226,8 +269,9 @@ export class SearchIndex {
     for (let j = this.t.pTopicStart.data[p]!; j < this.t.pTopicStart.data[p + 1]!; j++)
       topics.push(this.t.topics[this.t.pTopics.data[j]!]!);
     const dateId = this.t.pDate.data[p]!;
+    const id = this.t.docs.passageId(d, within, this.t);
     return {
-      id: this.t.docs.passageId(d, within, this.t),
+      id,
       docId: meta.id,
       kind: PASSAGE_KINDS[this.t.pKind.data[p]!] ?? 'narrative',
       speaker: this.t.pSpeaker.data[p] === 0 ? null : this.t.speakers[this.t.pSpeaker.data[p]!]!,
@@ -243,7 +287,15 @@ export class SearchIndex {
       end: this.t.docs.passageEnd(d, within, this.t),
       score: Math.round(score * 1e4) / 1e4,
       ...(meta.pages ? placeAt(meta.pages, this.t.docs.passageStart(d, within, this.t)) : {}),
+      ...this.groupOf(id),
     };
+  }
+
+  private groupOf(passageId: string): Pick<Hit, 'group'> {
+    const mark = this.groups.markOf(passageId);
+    if (!mark) return {};
+    const { group, ...rest } = mark;
+    return { group: { id: group, ...rest } };
   }
 
   // -------------------------------------------------------------------------

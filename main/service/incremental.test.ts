@@ -23,6 +23,7 @@ import {
 import { computeBuildId } from './buildId';
 import { cacheFilePath } from './cacheFile';
 import { WorkerSearchService } from './searchService';
+import { QuoteGroupSync } from './quoteGroupSync';
 import { Shard } from './shard';
 import { findDocument, searchShards, shardOf, type ShardEndpoint } from './shardRouting';
 import { bundledWorkerEntry, tempCorpus, type TempCorpus } from '../../test/support/testCorpus';
@@ -77,6 +78,7 @@ async function reopenedView(
   listing: CorpusListing,
 ): Promise<IndexView> {
   const endpoints: ShardEndpoint[] = [];
+  const shards: Shard[] = [];
   for (let shardIndex = 0; shardIndex < shardCount; shardIndex++) {
     const cacheFile = cacheFilePath(corpus.cacheDir, corpus.dir, shardIndex, shardCount);
     const shard = new Shard({ corpusDir: corpus.dir, shardIndex, shardCount, cacheFile }, buildId);
@@ -85,11 +87,20 @@ async function reopenedView(
       listing.files.filter((file) => shardOf(file.path, shardCount) === shardIndex),
       false,
     );
+    shards.push(shard);
     endpoints.push({
-      search: (request) => shard.search(request),
+      search: (request, minima) => shard.search(request, minima ?? null),
       document: (id) => shard.document(id),
+      groupMinima: (request) => shard.groupMinima(request),
     });
   }
+  // Quote groups span the shards, formed as the service forms them.
+  await new QuoteGroupSync(
+    shards.map((shard) => ({
+      quoteDelta: () => shard.quoteDelta(),
+      setGroupMarks: async (changes) => shard.setGroupMarks(changes),
+    })),
+  ).refresh(shards.map((_, shard) => shard));
   return {
     search: (request) => searchShards(request, endpoints),
     document: (id) => findDocument(id, endpoints),
@@ -105,6 +116,8 @@ function requestsFor(r: Random, fresh: FreshReading): Promise<SearchRequest[]> {
       searchRequest({ ...all, q: r.pick(WORDS) }),
       searchRequest({ ...all, q: r.pick(WORDS), speaker: [r.pick(SPEAKERS)] }),
       searchRequest({ ...all, kind: [r.pick(PASSAGE_KINDS)] }),
+      searchRequest({ ...all, collapse: 'group' }),
+      searchRequest({ ...all, minSources: 2 }),
       ...(topics.length > 0 ? [searchRequest({ ...all, topic: [r.pick(topics)] })] : []),
     ];
   });
@@ -122,6 +135,7 @@ async function run(seed: number, shards: number, steps: number): Promise<void> {
   let service = startService(corpus, shards);
   const log: string[] = [];
   let previousIds: string[] = [];
+  let stepsWithGroups = 0;
   try {
     await service.ready();
     for (let step = 1; step <= steps; step++) {
@@ -177,7 +191,14 @@ async function run(seed: number, shards: number, steps: number): Promise<void> {
         );
       }
       previousIds = fresh.documentIds;
+      const grouped = await fresh.search(searchRequest({ limit: 1, minSources: 2 }));
+      if (grouped.total > 0) stepsWithGroups++;
     }
+    // The comparison covers quote groups only if the random folders formed some.
+    assert.ok(
+      stepsWithGroups > steps / 4,
+      `quote groups formed in only ${stepsWithGroups} of ${steps} steps`,
+    );
   } finally {
     await service.close();
   }

@@ -4,6 +4,9 @@
  */
 import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
 import type { CorpusFile } from '../corpus/corpusReader';
+import type { GroupMinima } from '../engine/groupColumn';
+import type { GroupMark } from '../engine/quoteGroups';
+import type { QuoteDelta } from './quoteLog';
 
 /** Given once, when the worker starts (as `workerData`). */
 export interface ShardConfig {
@@ -68,7 +71,10 @@ export type WorkerRequest =
       /** The corpus names pass: speaker name as read → merged name (corpusNames.ts); null keeps the shard's. */
       nameMerges: Array<[string, string]> | null;
     }
-  | { id: number; type: 'search'; request: SearchRequest }
+  | { id: number; type: 'search'; request: SearchRequest; minima?: GroupMinima }
+  | { id: number; type: 'groupMinima'; request: SearchRequest }
+  | { id: number; type: 'quoteDelta' }
+  | { id: number; type: 'groupMarks'; changes: Array<[string, GroupMark | null]> }
   | { id: number; type: 'document'; docId: string }
   | { id: number; type: 'save' }
   | { id: number; type: 'stop' }
@@ -78,6 +84,9 @@ export interface WorkerResults {
   load: LoadResult;
   sync: SyncResult;
   search: SearchResponse;
+  groupMinima: GroupMinima;
+  quoteDelta: QuoteDelta;
+  groupMarks: null;
   document: ExtractedDocument | null;
   save: boolean;
   stop: null;

@@ -58,6 +58,34 @@ const ShardSearchRequestSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const GroupMinimaSchema = Type.Record(Type.String(), Count);
+const GroupMarkSchema = Type.Object({
+  group: Type.String(),
+  sources: Count,
+  ordinal: Count,
+  firstDate: Type.Union([Type.String(), Type.Null()]),
+  firstBy: Type.String(),
+});
+const QuoteStatementSchema = Type.Object({
+  passageId: Type.String(),
+  docId: Type.String(),
+  kind: Type.String(),
+  speaker: Type.Union([Type.String(), Type.Null()]),
+  date: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(),
+  source: Type.Union([Type.String(), Type.Null()]),
+  path: Type.String(),
+  owner: Count,
+});
+const QuoteDeltaSchema = Type.Object({
+  reset: Type.Boolean(),
+  removedDocs: Type.Array(Type.String()),
+  // Shingles cross the thread boundary as a Uint32Array (structured clone keeps it one).
+  added: Type.Array(
+    Type.Object({ statement: QuoteStatementSchema, shingles: Type.Unsafe<Uint32Array>(Type.Unknown()) }),
+  ),
+});
+
 /** Requests by type, and messages by kind, so that an error names the field, not "the union". */
 const REQUEST_SCHEMAS = {
   load: Type.Object({ id: Id, type: Type.Literal('load') }),
@@ -68,7 +96,19 @@ const REQUEST_SCHEMAS = {
     reportOptions: Type.Boolean(),
     nameMerges: Type.Union([Type.Array(Type.Tuple([Type.String(), Type.String()])), Type.Null()]),
   }),
-  search: Type.Object({ id: Id, type: Type.Literal('search'), request: ShardSearchRequestSchema }),
+  search: Type.Object({
+    id: Id,
+    type: Type.Literal('search'),
+    request: ShardSearchRequestSchema,
+    minima: Type.Optional(GroupMinimaSchema),
+  }),
+  groupMinima: Type.Object({ id: Id, type: Type.Literal('groupMinima'), request: ShardSearchRequestSchema }),
+  quoteDelta: Type.Object({ id: Id, type: Type.Literal('quoteDelta') }),
+  groupMarks: Type.Object({
+    id: Id,
+    type: Type.Literal('groupMarks'),
+    changes: Type.Array(Type.Tuple([Type.String(), Type.Union([GroupMarkSchema, Type.Null()])])),
+  }),
   document: Type.Object({ id: Id, type: Type.Literal('document'), docId: Type.String({ minLength: 1 }) }),
   save: Type.Object({ id: Id, type: Type.Literal('save') }),
   stop: Type.Object({ id: Id, type: Type.Literal('stop') }),
@@ -173,6 +213,9 @@ const RESULT_SCHEMAS: Record<WorkerRequestType, TSchema> = {
   load: LoadResultSchema,
   sync: SyncResultSchema,
   search: SearchResponseShape,
+  groupMinima: GroupMinimaSchema,
+  quoteDelta: QuoteDeltaSchema,
+  groupMarks: Type.Null(),
   document: DocumentShape,
   save: Type.Boolean(),
   stop: Type.Null(),

@@ -26,6 +26,7 @@ import type { NameMerge } from '../extract/corpusNames';
 import { CorpusNamesPass } from './namesPass';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
 import { SavedSearchStore } from './savedSearchStore';
+import { QuoteGroupSync } from './quoteGroupSync';
 import { SaveScheduler, type SaveTiming } from './saveScheduler';
 import { ShardHandle, WorkerCrashError, WorkerError } from './shardHandle';
 import { findDocument, searchShards, shardOf, type ShardEndpoint } from './shardRouting';
@@ -86,6 +87,8 @@ export class WorkerSearchService implements SearchService {
   private updates = 0;
   readonly saved: SavedSearchStore;
   private readonly names = new CorpusNamesPass();
+  /** Quote groups span shards: formed here from what each shard reports. */
+  private readonly quoteSync: QuoteGroupSync;
 
   private readonly readyPromise: Promise<StatusResponse>;
   private settleReady: (status: StatusResponse) => void = () => undefined;
@@ -100,6 +103,13 @@ export class WorkerSearchService implements SearchService {
     const shardCount = Math.max(1, Math.floor(options.shards ?? defaultShardCount()));
     this.readyPromise = new Promise((resolve) => (this.settleReady = resolve));
     this.saved = new SavedSearchStore(this.corpusDir, this);
+    this.quoteSync = new QuoteGroupSync(
+      Array.from({ length: shardCount }, (_, shard) => ({
+        quoteDelta: () => this.handles[shard]!.request('quoteDelta', {}, this.tuning.cacheTimeoutMs),
+        setGroupMarks: (changes) =>
+          this.handles[shard]!.request('groupMarks', { changes }, this.tuning.cacheTimeoutMs),
+      })),
+    );
     this.stuck = new StuckReads(shardCount, this.tuning.fileTimeoutMs, (shard, reason) => {
       void this.handles[shard]?.kill(reason);
     });
@@ -164,7 +174,14 @@ export class WorkerSearchService implements SearchService {
     this.saves.noteRequest();
     const request = validateSearchRequest(raw, pageLimit);
     const started = performance.now();
-    const response = await searchShards(request, this.endpoints()).catch(asContractError);
+    const endpoints = this.endpoints();
+    let response = await searchShards(request, endpoints).catch(asContractError);
+    if (request.group !== undefined) {
+      response = await this.quoteSync.describeListing(response, request.group, async (docId, passageId) => {
+        const doc = await findDocument(docId, endpoints).catch(() => null);
+        return doc?.passages.find((passage) => passage.id === passageId)?.text ?? null;
+      });
+    }
     // The caller waited for the round trip too, not only for the engine.
     return { ...response, tookMs: Math.max(response.tookMs, round1(performance.now() - started)) };
   }
@@ -225,7 +242,9 @@ export class WorkerSearchService implements SearchService {
   private endpoints(): ShardEndpoint[] {
     const timeout = this.tuning.requestTimeoutMs;
     return this.handles.map((handle) => ({
-      search: (request) => handle.request('search', { request }, timeout),
+      search: (request, minima) =>
+        handle.request('search', { request, ...(minima ? { minima } : {}) }, timeout),
+      groupMinima: (request) => handle.request('groupMinima', { request }, timeout),
       document: (docId) => handle.request('document', { docId }, timeout),
     }));
   }
@@ -248,6 +267,7 @@ export class WorkerSearchService implements SearchService {
           await this.loadShard(task.shard);
         }
         await this.syncShards([task.shard]);
+        await this.quoteSync.refresh([task.shard]);
       } else {
         if (task.kind === 'build' && this.cacheDir !== null) {
           this.status_.setPhase('loading-cache');
@@ -259,6 +279,7 @@ export class WorkerSearchService implements SearchService {
             );
         }
         await this.syncShards(this.handles.map((_, shard) => shard));
+        await this.quoteSync.refresh(this.handles.map((_, shard) => shard));
       }
     } catch (error) {
       // A task that fails leaves the index as it was; the status says why.

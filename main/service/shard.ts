@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
 import { contentHashOf, loadCorpusOptions, readCorpusFile, type CorpusFile } from '../corpus/corpusReader';
+import type { GroupMinima } from '../engine/groupColumn';
+import type { GroupMark } from '../engine/quoteGroups';
 import { SearchIndex } from '../engine/searchIndex';
 import { applyNameMerges, tallySpeakers } from '../extract/corpusNames';
 import {
@@ -17,6 +19,7 @@ import {
   type ManifestEntry,
 } from './cacheFile';
 import { sameStamp, stampMayHideChange, stampOf } from './fileStamp';
+import { QuoteLog, type QuoteDelta } from './quoteLog';
 import type {
   LoadResult,
   ProgressEvent,
@@ -52,6 +55,8 @@ export class Shard {
   private loading: Promise<unknown> | null = null;
   /** Set by a load: the loaded index builds its typo tree on first need unless warmed up. */
   private cold = false;
+  /** What changed for quote groups since the service last asked. */
+  private readonly quoteLog: QuoteLog;
   readonly stats: ShardStatistics = {
     filesRead: 0,
     filesUnchangedByHash: 0,
@@ -67,6 +72,7 @@ export class Shard {
     private readonly onProgress: (event: ProgressEvent | ReadingEvent) => void = () => undefined,
   ) {
     this.index = this.emptyIndex();
+    this.quoteLog = new QuoteLog(config.shardIndex);
   }
 
   counts(): ShardCounts {
@@ -77,9 +83,24 @@ export class Shard {
    * Answers from the whole shard: a search that arrives while the saved index is loading
    * waits for it (the empty index it replaces would answer with part of the corpus, or none).
    */
-  async search(request: SearchRequest): Promise<SearchResponse> {
+  async search(request: SearchRequest, minima: GroupMinima | null = null): Promise<SearchResponse> {
     if (this.loading) await this.loading;
-    return this.index.search(request);
+    return this.index.search(request, minima);
+  }
+
+  async groupMinima(request: SearchRequest): Promise<GroupMinima> {
+    if (this.loading) await this.loading;
+    return this.index.groupMinima(request);
+  }
+
+  /** Statements that joined or left since the last call, for the service's quote groups. */
+  quoteDelta(): Promise<QuoteDelta> {
+    return this.exclusive(() => Promise.resolve(this.quoteLog.take(this.index)));
+  }
+
+  /** Quote group marks from the service (groups span shards, so the service forms them). */
+  setGroupMarks(changes: Array<[string, GroupMark | null]>): void {
+    this.index.setGroupMarks(changes);
   }
 
   async document(id: string): Promise<ExtractedDocument | null> {
@@ -170,6 +191,8 @@ export class Shard {
     if (this.documents !== documents) this.documents?.close();
     this.index = index;
     this.documents = documents;
+    // A new index: the service's quote groups hear of every statement again.
+    this.quoteLog.replaced();
   }
 
   /**
@@ -207,6 +230,7 @@ export class Shard {
       const listed = new Set(files.map((file) => file.path));
       for (const path of [...this.manifest.keys()]) {
         if (listed.has(path)) continue;
+        this.quoteLog.removingSource(this.index, path);
         this.index.removeSource(path);
         this.manifest.delete(path);
         this.stats.filesRemoved++;
@@ -370,7 +394,10 @@ export class Shard {
       return false;
     }
     const hadDocuments = known !== undefined && known.skipped === undefined;
-    if (hadDocuments) this.index.removeSource(file.path);
+    if (hadDocuments) {
+      this.quoteLog.removingSource(this.index, file.path);
+      this.index.removeSource(file.path);
+    }
     if (!read.ok) {
       // Hashed all the same, so an unchanged file that gave nothing is not read again.
       const hash = await contentHashOf(file);
@@ -379,11 +406,11 @@ export class Shard {
     }
     const speakers = [...tallySpeakers(read.documents)];
     try {
-      this.index.addSource(
-        file.path,
-        read.documents.map((doc) => applyNameMerges(doc, this.nameMerges)),
-      );
+      const merged = read.documents.map((doc) => applyNameMerges(doc, this.nameMerges));
+      this.index.addSource(file.path, merged);
+      this.quoteLog.addedDocuments(merged);
     } catch (error) {
+      this.quoteLog.removingSource(this.index, file.path);
       this.index.removeSource(file.path);
       const skipped = `could not be indexed: ${message(error)}`;
       this.manifest.set(file.path, { ...stamp, hash: read.hash, skipped });

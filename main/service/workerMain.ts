@@ -27,7 +27,14 @@ export function runIndexWorker(makeShard: MakeShard = (...args) => new Shard(...
       case 'sync':
         return shard.sync(request.files, request.reportOptions, request.nameMerges);
       case 'search':
-        return shard.search(request.request);
+        return shard.search(request.request, request.minima ?? null);
+      case 'groupMinima':
+        return shard.groupMinima(request.request);
+      case 'quoteDelta':
+        return shard.quoteDelta();
+      case 'groupMarks':
+        shard.setGroupMarks(request.changes);
+        return null;
       case 'document':
         return shard.document(request.docId);
       case 'save':

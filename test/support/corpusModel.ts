@@ -50,7 +50,8 @@ function sentence(r: Random): string {
   const word = r.pick(WORDS);
   const subject = r.pick(SUBJECTS);
   if (r.chance(0.5)) return `The council discussed the ${word} plan and ${subject} on Tuesday.`;
-  return `"The ${word} plan changes ${subject}," ${r.pick(SPEAKERS)} said.`;
+  // Long enough to join a quote group when another file quotes the same words.
+  return `"The ${word} plan changes ${subject} for every family in the county," ${r.pick(SPEAKERS)} said.`;
 }
 
 function paragraphs(r: Random): string[] {

@@ -17,6 +17,7 @@ import {
   type CorpusListing,
   type FileExtraction,
 } from '../../main/corpus/corpusReader';
+import { QuoteGroups, groupableStatements } from '../../main/engine/quoteGroups';
 import { SearchIndex } from '../../main/engine/searchIndex';
 import { applyNameMerges, tallySpeakers } from '../../main/extract/corpusNames';
 import { CorpusNamesPass } from '../../main/service/namesPass';
@@ -86,6 +87,16 @@ export async function freshReading(dir: string): Promise<FreshReading> {
     );
     documentIds.push(...documents.map((doc) => doc.document.id));
   }
+  // Quote groups, formed at once over every document.
+  const groups = new QuoteGroups();
+  groups.update(
+    [],
+    [...new Set(documentIds)].flatMap((id) => {
+      const doc = index.getDocument(id);
+      return doc ? groupableStatements(doc, 0) : [];
+    }),
+  );
+  index.setGroupMarks(groups.marks().map(({ statement, mark }) => [statement.passageId, mark] as const));
   return {
     listing,
     files: listing.files.length,
