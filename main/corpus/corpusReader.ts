@@ -27,6 +27,7 @@ import { decodeBytes } from './decode';
 import { fileInsideFolder, unreachableReason } from './folderBoundary';
 import { FormatReadError, newBudget } from './formats/budget';
 import { readBinary } from './formats/readBinary';
+import { memoryAvailable, memoryShortfall } from './memoryBudget';
 
 export interface CorpusFile {
   /** Relative to the corpus dir, forward slashes. */
@@ -307,8 +308,14 @@ export async function contentHashOf(file: CorpusFile): Promise<string | null> {
   return contentHash(read.bytes, (await readSidecarText(file.absPath, file.folder)).text);
 }
 
-/** Reads the bytes of a file, refusing (without reading) files over the size limit. */
-async function readBytes(absPath: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+/**
+ * Reads the bytes of a file, refusing (without reading) files over the size limit and files
+ * too large for the memory left (`memory`: bytes reading may take; unbounded when omitted).
+ */
+async function readBytes(
+  absPath: string,
+  memory = Infinity,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
   let handle;
   try {
     handle = await open(absPath, 'r');
@@ -321,6 +328,8 @@ async function readBytes(absPath: string): Promise<{ ok: true; bytes: Uint8Array
     if (s.size > MAX_FILE_BYTES) {
       return { ok: false, reason: `file too large (${(s.size / 1048576).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` };
     }
+    const shortfall = memoryShortfall(s.size, memory);
+    if (shortfall !== null) return { ok: false, reason: shortfall };
     return { ok: true, bytes: await handle.readFile() };
   } catch (e) {
     return { ok: false, reason: errorReason(e) };
@@ -336,6 +345,7 @@ async function extractFile(
   mtimeMs: number,
   options: CorpusOptions,
   folder: string | null,
+  memory: number,
 ): Promise<FileExtraction> {
   try {
     let bytesPath = absPath;
@@ -344,51 +354,75 @@ async function extractFile(
       if (!inside.ok) return { ok: false, reason: inside.reason };
       bytesPath = inside.realPath;
     }
-    const read = await readBytes(bytesPath);
-    if (!read.ok) return { ok: false, reason: read.reason };
-    if (read.bytes.length === 0) return { ok: false, reason: 'empty file' };
     const sidecarRead = await readSidecarText(absPath, folder);
     const sidecarText = sidecarRead.text;
     const parsed = parseSidecar(absPath, sidecarText);
     const sidecar = parsed.sidecar;
     const error = sidecarRead.error ?? parsed.error;
-    const result = await extractBytes(read.bytes, relPath, mtimeMs, sidecar, options);
+    const content = await readContent(bytesPath, relPath, sidecarText, memory);
+    if (!content.ok) return content;
+    const result = await extractContent(content.content, relPath, mtimeMs, sidecar, options);
     if (!result.ok) return result;
     const warnings = error ? [error, ...result.warnings] : result.warnings;
-    // The sidecar is part of what the file says, so it is part of the content's identity.
-    const hash = contentHash(read.bytes, sidecarText);
-    return { ok: true, documents: result.documents, hash, ...(warnings.length > 0 ? { warnings } : {}) };
+    return { ok: true, documents: result.documents, hash: content.hash, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (e) {
     return { ok: false, reason: `unexpected error: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
-/** The documents of a file's bytes: binary formats by their reader, the rest decoded as text. */
-async function extractBytes(
-  bytes: Uint8Array,
+/**
+ * What a file holds for its reader, and its content hash: the bytes of a binary format, the
+ * decoded text of the others. The bytes of a text file are let go once decoded, so that they
+ * do not stay in memory while the text is read.
+ */
+async function readContent(
+  bytesPath: string,
+  relPath: string,
+  sidecarText: string | null,
+  memory: number,
+): Promise<{ ok: true; content: Uint8Array | string; hash: string } | { ok: false; reason: string }> {
+  const read = await readBytes(bytesPath, memory);
+  if (!read.ok) return read;
+  if (read.bytes.length === 0) return { ok: false, reason: 'empty file' };
+  // The sidecar is part of what the file says, so it is part of the content's identity.
+  const hash = contentHash(read.bytes, sidecarText);
+  const format = formatOf(relPath);
+  if (format && isBinaryFormat(format)) return { ok: true, content: read.bytes, hash };
+  const decoded = decodeBytes(read.bytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.reason };
+  return { ok: true, content: decoded.text, hash };
+}
+
+/** The documents of a file's content: binary formats by their reader, text by extraction. */
+async function extractContent(
+  content: Uint8Array | string,
   relPath: string,
   mtimeMs: number,
   sidecar: Sidecar | null,
   options: CorpusOptions,
 ): Promise<ExtractResult> {
+  if (typeof content === 'string') return extractDocuments({ path: relPath, text: content, mtimeMs, sidecar }, options);
   const format = formatOf(relPath);
-  if (format && isBinaryFormat(format)) {
-    try {
-      const read = await readBinary(format, relPath, bytes, mtimeMs, newBudget());
-      return buildRawDocuments(read.raws, sidecar, options, read.warnings);
-    } catch (e) {
-      if (e instanceof FormatReadError) return { ok: false, reason: `${format}: ${e.message}` };
-      throw e;
-    }
+  if (!format || !isBinaryFormat(format)) return { ok: false, reason: 'corpus: bytes given for a text format' };
+  try {
+    const read = await readBinary(format, relPath, content, mtimeMs, newBudget());
+    return buildRawDocuments(read.raws, sidecar, options, read.warnings);
+  } catch (e) {
+    if (e instanceof FormatReadError) return { ok: false, reason: `${format}: ${e.message}` };
+    throw e;
   }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { ok: false, reason: decoded.reason };
-  return extractDocuments({ path: relPath, text: decoded.text, mtimeMs, sidecar }, options);
 }
 
-/** Reads one listed file into its documents. Never throws. */
-export function readCorpusFile(file: CorpusFile, options: CorpusOptions): Promise<FileExtraction> {
-  return extractFile(file.absPath, file.path, file.mtimeMs, options, file.folder);
+/**
+ * Reads one listed file into its documents. Never throws. A file that needs more memory than
+ * `memory` bytes (by default what the process has left) is skipped with that reason.
+ */
+export function readCorpusFile(
+  file: CorpusFile,
+  options: CorpusOptions,
+  memory: number = memoryAvailable(),
+): Promise<FileExtraction> {
+  return extractFile(file.absPath, file.path, file.mtimeMs, options, file.folder, memory);
 }
 
 /** `dictum extract FILE`: a file outside any corpus, with default options; its path is its name. */
@@ -402,5 +436,5 @@ export async function extractSingleFile(absPath: string): Promise<FileExtraction
     return { ok: false, reason: errorReason(e) };
   }
   if (!formatOf(absPath)) return { ok: false, reason: 'unsupported file type' };
-  return extractFile(absPath, basename(absPath), mtimeMs, defaultExtractOptions(), null);
+  return extractFile(absPath, basename(absPath), mtimeMs, defaultExtractOptions(), null, memoryAvailable());
 }

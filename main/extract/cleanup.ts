@@ -3,7 +3,8 @@
  * marked, the editor's note turned into the author, footers dropped.
  */
 import { dropped as droppedText, type DroppedText } from './dropped';
-import { collapseWhitespace } from './whitespace';
+import { hashParts } from './hash';
+import { collapsedChunks, collapseWhitespace } from './whitespace';
 
 export type ParaRole = 'body' | 'caption' | 'note';
 
@@ -34,6 +35,28 @@ const BYLINE_RE = /^(?:By|BY|Written by|Author:)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){
 const FOOTER_RE =
   /^\(?\s*(?:If you want to contribute|Follow us on|Follow (?:CGTN|him|her) on|Subscribe to|Sign up for|Click here|Read more:?|Related:|Copyright ©|©|All rights reserved|Share this article|Download our app|This article (?:was|first) (?:originally )?(?:published|appeared))/i;
 
+/** Paragraphs longer than this are told apart by a hash of their text, not by a copy of it. */
+const KEY_CHARS = 4096;
+
+/**
+ * What a paragraph is compared by to find repeats: its text with whitespace collapsed, or for
+ * a long one (a file in one paragraph) the hash and length of that text, so that the set of
+ * paragraphs seen never holds a second copy of a long text.
+ */
+function repeatKey(text: string): string {
+  if (text.length <= KEY_CHARS) return collapseWhitespace(text);
+  let length = 0;
+  const lengthCounted = function* (): Generator<string> {
+    for (const chunk of collapsedChunks(text)) {
+      length += chunk.length;
+      yield chunk;
+    }
+  };
+  const hash = hashParts(lengthCounted());
+  // no short key has a line break (collapsed) or is this long, so none can equal this one
+  return length > KEY_CHARS ? `\n${length}:${hash}` : collapseWhitespace(text);
+}
+
 /**
  * Cleans paragraphs of a plain news text. Duplicate paragraphs (exact repeats of a longer
  * line, as scrapers produce for captions) are kept once.
@@ -48,7 +71,7 @@ export function cleanupNews(paragraphs: readonly string[]): Cleaned {
   for (let i = 0; i < paragraphs.length; i++) {
     const text = (paragraphs[i] as string).trim();
     if (text.length === 0) continue;
-    const key = collapseWhitespace(text);
+    const key = repeatKey(text);
     if (key === prevKey || (key.length >= 40 && seen.has(key))) {
       dropped.push(droppedText('repeated paragraph', text));
       continue;

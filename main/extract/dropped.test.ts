@@ -39,3 +39,15 @@ test('front matter, markup and speaker labels are counted under their reasons', 
   assert.deepEqual(reasons, { 'front matter': 7, markup: 4, 'speaker label': 3 });
   assert.equal(words + 7 + 4 + 3, wordsIn(text));
 });
+
+test('a file of many repeated paragraphs is read, each repeat counted as left out', () => {
+  // 200,000 echoes: more than a spread call can take as arguments
+  const echoes = 200_000;
+  const text = [
+    'Opening line of the file.',
+    ...Array.from({ length: echoes }, () => 'Again and again.'),
+  ].join('\n\n');
+  const { words, reasons } = read('echoes.txt', text);
+  assert.deepEqual(reasons, { 'repeated paragraph': 3 * (echoes - 1) });
+  assert.equal(words, 5 + 3);
+});

@@ -14,10 +14,12 @@
 export const MAX_PARAGRAPH_CHARS = 2000;
 
 /**
- * Memory budget of reading one file: at most this many bytes of memory per byte of text,
- * above what the process held before. Every stage is linear in the text and keeps no copy
- * of it beyond the decoded input, the cleaned text and the per-passage records; a 40 MB file
- * in one paragraph took 6.4 bytes per byte at its peak (`bench/eval/bigFile.ts` measures it).
+ * Memory budget of reading one file: at most this many bytes of memory per byte of the file,
+ * above what the process held before. The corpus reader skips a file whose budget does not fit
+ * in the memory left (main/corpus/memoryBudget.ts). Every stage is linear in the text; a file in
+ * one paragraph is held once (its clean text is the decoded text), a file of many paragraphs
+ * twice while it is read. `bench/eval/bigFile.ts` measures it: 40 MB of text read and indexed
+ * peaked at 5.2–5.9 bytes per byte in one paragraph, 6.9–7.4 in paragraphs (bench/eval/RESULTS.md).
  */
 export const READING_MEMORY_FACTOR = 8;
 

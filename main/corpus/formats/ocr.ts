@@ -5,7 +5,6 @@
  * fetched at run time and nothing is cached to disk.
  */
 import { dirname, join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
 import type { PageItem, PageText } from '../../extract/readers/pageLayout';
 import type { ReadBudget } from './budget';
 import { loadPdfJs } from './pdf';
@@ -55,6 +54,8 @@ export async function ocrPdfPages(
 ): Promise<OcrResult> {
   const { getDocument } = await loadPdfJs();
   const { createWorker, OEM } = await import('tesseract.js');
+  // loaded when a scan is met: the canvas library holds about 24 MB that reading text never needs
+  const { createCanvas } = await import('@napi-rs/canvas');
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
   const worker = await createWorker('eng', OEM.LSTM_ONLY, {
     langPath: englishData(),

@@ -46,7 +46,8 @@ export function readParagraphs(raw: RawDoc): Paragraphs {
     const cleaned = cleanupNews(raw.paragraphs.map((p) => p.text));
     paras = cleaned.paragraphs;
     author ??= cleaned.author;
-    dropped.push(...cleaned.dropped);
+    // one by one: a spread of a long list (a file of many repeated lines) overflows the stack
+    for (const d of cleaned.dropped) dropped.push(d);
   } else {
     paras = [];
     raw.paragraphs.forEach((p, i) => {
@@ -54,6 +55,8 @@ export function readParagraphs(raw: RawDoc): Paragraphs {
       if (text.length > 0) paras.push({ text, role: 'body', source: i });
     });
   }
+  // the one paragraph of a document that has no break, before it is cut for length
+  const whole = paras.length === 1 ? (paras[0] as CleanPara).text : null;
   paras = boundParagraphs(paras);
 
   const title =
@@ -61,12 +64,42 @@ export function readParagraphs(raw: RawDoc): Paragraphs {
       ? raw.title.replace(/\s+/g, ' ').trim()
       : inferTitle(paras, raw.path.split('/').pop() ?? raw.path);
 
-  const starts: number[] = [];
-  let text = '';
-  for (const p of paras) {
-    if (text.length > 0) text += p.joinsPrevious ? ' ' : '\n\n';
-    starts.push(text.length);
-    text += p.text;
-  }
+  const { text, starts } = joinParagraphs(paras, whole);
   return { raw, paras, author: author ?? null, title, text, starts, dropped };
+}
+
+/**
+ * The clean text and where each paragraph starts in it. A document that is one paragraph,
+ * cut into pieces where it had single spaces, is its own clean text: a file with no paragraph
+ * break (the largest kind there is) is then held once, not once more as a joined copy.
+ */
+function joinParagraphs(paras: CleanPara[], whole: string | null): { text: string; starts: number[] } {
+  const starts: number[] = [];
+  if (whole !== null && paras.every((p, i) => i === 0 || p.joinsPrevious)) {
+    let at = 0;
+    let same = true;
+    for (const [i, p] of paras.entries()) {
+      if (i > 0) same &&= whole.charCodeAt(at++) === 32;
+      same &&= whole.startsWith(p.text, at);
+      starts.push(at);
+      at += p.text.length;
+      if (!same) break;
+    }
+    if (same && at === whole.length) return { text: whole, starts };
+    starts.length = 0;
+  }
+  const parts: string[] = [];
+  let length = 0;
+  for (const p of paras) {
+    if (parts.length > 0) {
+      const gap = p.joinsPrevious ? ' ' : '\n\n';
+      parts.push(gap);
+      length += gap.length;
+    }
+    starts.push(length);
+    parts.push(p.text);
+    length += p.text.length;
+  }
+  // joined at once: a long text built by `+=` is a tree of pieces until it is first read
+  return { text: parts.join(''), starts };
 }
