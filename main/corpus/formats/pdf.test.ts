@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { listCorpusFiles, loadCorpusOptions, readCorpusFile } from '../corpusReader';
+import { readFolder } from '../../../test/support/readFolder';
 import { newBudget } from './budget';
 import { readPdfText } from './pdf';
 import { makePdf } from './pdfFixtures';
-
-async function readFolder(files: Record<string, Uint8Array | string>) {
-  const dir = await mkdtemp(join(tmpdir(), 'dictum-pdf-'));
-  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
-  const listing = await listCorpusFiles(dir);
-  const { options } = await loadCorpusOptions(dir);
-  const results = new Map<string, Awaited<ReturnType<typeof readCorpusFile>>>();
-  for (const f of listing.files) results.set(f.path, await readCorpusFile(f, options));
-  await rm(dir, { recursive: true, force: true });
-  return results;
-}
 
 const TRANSCRIPT = [
   {
