@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { readFolder } from '../../../test/support/readFolder';
 import { newBudget } from './budget';
 import { readPdfText } from './pdf';
-import { makePdf } from './pdfFixtures';
+import { makePdf, passwordLocked } from './pdfFixtures';
 
 const TRANSCRIPT = [
   {
@@ -53,6 +53,7 @@ test('bad PDFs are skipped with their reason, and the rest of the folder is read
     'junk.pdf': 'this is not a PDF at all, only some words',
     'truncated.pdf': truncated,
     'note.txt': 'A plain note about the harbour.\n',
+    'locked.pdf': await passwordLocked(good),
   });
   const reason = (p: string) => {
     const r = results.get(p);
@@ -62,6 +63,7 @@ test('bad PDFs are skipped with their reason, and the rest of the folder is read
   assert.equal(reason('note.txt'), 'read');
   assert.match(reason('junk.pdf'), /^pdf: (?:broken PDF|cannot read PDF|PDF has no text)/);
   assert.match(reason('truncated.pdf'), /^pdf: /);
+  assert.equal(reason('locked.pdf'), 'pdf: encrypted PDF (it needs a password)');
 });
 
 test('a long PDF is read up to the page limit, and says it was read in part', async () => {

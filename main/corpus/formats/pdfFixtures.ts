@@ -78,3 +78,27 @@ async function addPicturesOf(out: PDFDocument, pdf: Uint8Array): Promise<void> {
   }
   await source.destroy();
 }
+
+/**
+ * `pdf` locked with a user password (the standard security handler, RC4 40-bit): an update
+ * appended to the file names an encryption dictionary whose password check no empty password
+ * passes, as a reader finds it in a PDF it cannot open without the password.
+ */
+export async function passwordLocked(pdf: Uint8Array): Promise<Uint8Array> {
+  const plain = Buffer.from(await (await PDFDocument.load(pdf)).save({ useObjectStreams: false }));
+  const text = plain.toString('latin1');
+  const prev = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1];
+  const trailer = text.slice(text.lastIndexOf('trailer'));
+  const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
+  if (!prev || !root || !Number.isFinite(size)) throw new Error('pdfFixtures: no classic trailer to update');
+  const hex = (byte: number) => byte.toString(16).padStart(2, '0').repeat(32);
+  const objectAt = plain.length + 1;
+  const object = `\n${size} 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <${hex(0x4f)}> /U <${hex(0x55)}> /P -44 >>\nendobj\n`;
+  const xrefAt = plain.length + object.length;
+  const update =
+    `${object}xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(objectAt).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<< /Size ${size + 1} /Root ${root} /Prev ${prev} /Encrypt ${size} 0 R /ID [<${hex(0x11).slice(0, 32)}> <${hex(0x11).slice(0, 32)}>] >>\n` +
+    `startxref\n${xrefAt}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([plain, Buffer.from(update, 'latin1')]));
+}
