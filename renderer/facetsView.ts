@@ -30,6 +30,8 @@ interface Item {
   li: HTMLLIElement;
   box: HTMLInputElement;
   count: HTMLSpanElement;
+  /** "not", shown while the value is left out of the results. */
+  not: HTMLSpanElement;
 }
 
 let uid = 0;
@@ -54,6 +56,8 @@ export class ListFacetView {
   /** Finder text whose first match Enter asked for before the matches arrived. */
   private pickWhenFound: string | null = null;
   private selected: string[] = [];
+  /** Values left out of the results (`x`): struck through, with a "not" badge. */
+  private excluded: string[] = [];
   private focusValue: string | null = null;
 
   constructor(private readonly options: ListFacetOptions) {
@@ -140,9 +144,11 @@ export class ListFacetView {
     selected: string[],
     serverMore = 0,
     filtered: FacetValue[] | null = this.filtered,
+    excluded: string[] = this.excluded,
   ): void {
     this.values = values;
     this.selected = selected;
+    this.excluded = excluded;
     this.serverMore = serverMore;
     this.filtered = filtered;
     this.render();
@@ -228,8 +234,8 @@ export class ListFacetView {
     const source = this.filtered ?? this.values;
     const limit = this.filtered ? 100 : this.shown;
     const list = source.slice(0, limit);
-    // Selected values stay in view (with their count, or 0) so they can always be unticked.
-    for (const s of this.selected) {
+    // Selected and left-out values stay in view (with their count, or 0) so they can always be undone.
+    for (const s of [...this.selected, ...this.excluded]) {
       if (list.some((v) => v.value === s)) continue;
       const known = this.values.find((v) => v.value === s);
       if (this.filtered === null || this.filtered.some((v) => v.value === s))
@@ -265,6 +271,15 @@ export class ListFacetView {
       const checked = this.selected.includes(v.value);
       if (item.box.checked !== checked) item.box.checked = checked;
       item.li.classList.toggle('is-zero', v.count === 0);
+      const excluded = this.excluded.includes(v.value);
+      item.li.classList.toggle('is-excluded', excluded);
+      item.not.hidden = !excluded;
+      // Described as left out ("12, left out of the results"), since the box alone says only "not checked".
+      setAttr(
+        item.box,
+        'aria-describedby',
+        excluded ? `${item.box.id}-n ${item.box.id}-x` : `${item.box.id}-n`,
+      );
       // Moving a node that holds focus would blur it; nodes already in place are left alone.
       const expected: Element | null = previous ? previous.nextElementSibling : this.list.firstElementChild;
       if (expected !== item.li) {
@@ -319,8 +334,14 @@ export class ListFacetView {
     if (this.options.facet === 'kind') label.title = kindDescription(value);
     else if (this.options.facet === 'topic') label.title = value;
     const count = h('span', { class: 'facet-count', id: `${id}-n` });
-    const li = h('li', { class: 'facet-value' }, box, label, count);
-    const item = { li, box, count };
+    const not = h(
+      'span',
+      { class: 'facet-not', id: `${id}-x`, hidden: true },
+      h('span', { 'aria-hidden': 'true' }, 'not'),
+      h('span', { class: 'visually-hidden' }, ', left out of the results'),
+    );
+    const li = h('li', { class: 'facet-value' }, box, label, not, count);
+    const item = { li, box, count, not };
     this.items.set(value, item);
     return item;
   }

@@ -17,6 +17,7 @@ import { keysLabel, type Action } from './model/keys';
 import { ResultsSource, type Results, type ResultsEvent } from './model/results';
 import {
   clearFacet,
+  EXCLUDED_FIELD,
   resultsKey,
   setDateRange,
   setQuery,
@@ -330,7 +331,7 @@ export class SearchController {
     };
     for (const f of ['speaker', 'topic', 'kind'] as const) {
       const { values, more } = this.facetValues(f, results);
-      this.facets[f].update(values, selected(f), more);
+      this.facets[f].update(values, selected(f), more, undefined, s[EXCLUDED_FIELD[f]]);
     }
     const typedDates = typedDateRange(s.q);
     const picked = s.from !== null || s.to !== null;
