@@ -103,3 +103,42 @@ test('"No speaker" is a value: found by typing, selected, left out, and typed in
   expect(await app.totalCount()).toBe(none!.count);
   await expect(app.facetValue('Speaker', 'No speaker')).toBeChecked();
 });
+
+test("the sources' own tags have a facet of their own, in words, apart from the IPTC topics", async ({
+  page,
+}) => {
+  const app = new DictumPage(page);
+  await app.open();
+  const topics = app.facet('Topic');
+  await expect(topics.getByRole('checkbox', { name: 'Politics', exact: true })).toBeVisible();
+  for (const tag of ['Press briefings', 'Speeches remarks']) {
+    await expect(app.facetValue('Tags', tag)).toBeVisible();
+    await expect(topics.getByRole('checkbox', { name: tag })).toHaveCount(0);
+  }
+  // No slug is shown as a label, in either list.
+  for (const label of await page
+    .locator('#facet-topic .facet-label, #facet-tags .facet-label')
+    .allTextContents())
+    expect(label).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+
+  // A Kremlin tag is found by its own name, typed or ticked.
+  await app.type('topic:"foreign policy"');
+  const foreignPolicy = await app.totalCount();
+  expect(foreignPolicy).toBeGreaterThan(0);
+  await expect(app.facetValue('Tags', 'Foreign policy')).toBeChecked();
+  await app.press('Control+a', 'Backspace');
+  await app.settled();
+  await expect(app.facetValue('Tags', 'Foreign policy')).not.toBeChecked();
+  // From the topics (Alt+2), Tab reaches the tags; arrows go down to it.
+  await app.press('Alt+2', 'Tab');
+  await expect(app.focused()).toHaveAttribute('class', /facet-box/);
+  const foreignPolicyId = await app.facetValue('Tags', 'Foreign policy').getAttribute('id');
+  for (let i = 0; i < 30 && (await app.focused().getAttribute('id')) !== foreignPolicyId; i++)
+    await app.press('ArrowDown');
+  await expect(app.facetValue('Tags', 'Foreign policy')).toBeFocused();
+  await app.press('Space');
+  await app.settled();
+  await expect(app.chips).toHaveText([/^Topic: Foreign policy/]);
+  expect(await app.totalCount()).toBe(foreignPolicy);
+  await app.expectAxeClean('tags facet');
+});

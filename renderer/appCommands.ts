@@ -125,7 +125,7 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
   registry.register('facetTopic', facet('topic'));
   registry.register('facetKind', facet('kind'));
   registry.register('excludeFacetValue', (c) =>
-    Object.values(search.facets).some((view) => view.excludeFocused(c.active)),
+    search.listViews.some((view) => view.excludeFocused(c.active)),
   );
   registry.register('facetDate', () => {
     leaveReader();

@@ -9,6 +9,10 @@ import type { ListFacet } from './model/state';
 
 export interface ListFacetOptions {
   facet: ListFacet;
+  /** A second list of the same facet's values (the topic facet's tags): its own name and title. */
+  name?: string;
+  title?: string;
+  /** The keys that reach it, shown beside its title ('' when none). */
   keys: string;
   /** How many values show before "more". */
   initial: number;
@@ -62,8 +66,8 @@ export class ListFacetView {
 
   constructor(private readonly options: ListFacetOptions) {
     this.shown = options.initial;
-    const id = `facet-${options.facet}`;
-    const title = FACET_TITLES[options.facet];
+    const id = `facet-${options.name ?? options.facet}`;
+    const title = options.title ?? FACET_TITLES[options.facet];
     this.clear = h('button', { type: 'button', class: 'link-button facet-clear', hidden: true }, 'Clear');
     this.clear.setAttribute('aria-label', `Clear ${title.toLowerCase()} filter`);
     this.clear.addEventListener('click', () => options.onClear());
@@ -125,9 +129,13 @@ export class ListFacetView {
         { class: 'facet-head' },
         h(
           'h2',
-          { id: `${id}-title`, class: 'facet-title', title: `${title} (${options.keys})` },
+          {
+            id: `${id}-title`,
+            class: 'facet-title',
+            title: options.keys ? `${title} (${options.keys})` : title,
+          },
           title,
-          h('kbd', { class: 'key-hint', 'aria-hidden': 'true' }, options.keys),
+          options.keys ? h('kbd', { class: 'key-hint', 'aria-hidden': 'true' }, options.keys) : null,
         ),
         this.clear,
       ),

@@ -70,6 +70,7 @@ export class Layout {
         { class: 'facets', 'aria-label': 'Filters' },
         search.facets.speaker.el,
         search.facets.topic.el,
+        search.tags.el,
         search.dateFacet.el,
         search.facets.kind.el,
       ),

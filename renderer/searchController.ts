@@ -11,7 +11,7 @@ import { DateFacetView } from './dateFacetView';
 import { ListFacetView } from './facetsView';
 import type { LiveRegion } from './liveRegion';
 import { chipsOf, ignoredFilters } from './model/chips';
-import { speakerLabel } from './model/labels';
+import { isIptcTopic, speakerLabel, TAGS_TITLE } from './model/labels';
 import { typedDateRange, typedFiltersFor, typedSelection, withoutFilters } from './model/typedSelection';
 import { keysLabel, type Action } from './model/keys';
 import { ResultsSource, type Results, type ResultsEvent } from './model/results';
@@ -64,6 +64,8 @@ export interface SearchControllerOptions {
 export class SearchController {
   readonly list: ResultsList;
   readonly facets: Record<ListFacet, ListFacetView>;
+  /** The topic facet's values outside the IPTC taxonomy: the sources' own tags and the user's topics. */
+  readonly tags: ListFacetView;
   readonly dateFacet: DateFacetView;
   readonly empty: EmptyState;
   readonly total: HTMLSpanElement;
@@ -110,10 +112,17 @@ export class SearchController {
       this.syncActive();
     });
 
-    const facet = (f: ListFacet, keys: Action, initial: number, filterable: boolean) =>
+    const facet = (
+      f: ListFacet,
+      keys: Action | null,
+      initial: number,
+      filterable: boolean,
+      second: { name: string; title: string } | null = null,
+    ) =>
       new ListFacetView({
         facet: f,
-        keys: keysLabel(keys, platform),
+        ...second,
+        keys: keys === null ? '' : keysLabel(keys, platform),
         initial,
         filterable,
         onToggle: (value) => store.dispatch(toggleValue(store.state, f, value)),
@@ -131,6 +140,7 @@ export class SearchController {
       topic: facet('topic', 'facetTopic', 17, false),
       kind: facet('kind', 'facetKind', 3, false),
     };
+    this.tags = facet('topic', null, 10, false, { name: 'tags', title: TAGS_TITLE });
     this.dateFacet = new DateFacetView({
       keys: keysLabel('facetDate', platform),
       onRange: (from, to) => store.dispatch(setDateRange(store.state, from, to)),
@@ -329,10 +339,23 @@ export class SearchController {
       ).filter((v) => !chosen.includes(v));
       return typed.length === 0 ? chosen : [...chosen, ...typed];
     };
-    for (const f of ['speaker', 'topic', 'kind'] as const) {
+    for (const f of ['speaker', 'kind'] as const) {
       const { values, more } = this.facetValues(f, results);
       this.facets[f].update(values, selected(f), more, undefined, s[EXCLUDED_FIELD[f]]);
     }
+    // The IPTC topics in one list, the tags in another; the long tail the service cut is tags.
+    const topics = this.facetValues('topic', results);
+    const chosenTopics = selected('topic');
+    const iptc = (v: string) => isIptcTopic(v);
+    this.facets.topic.update(
+      topics.values.filter((v) => iptc(v.value)),
+      chosenTopics.filter(iptc),
+    );
+    this.tags.update(
+      topics.values.filter((v) => !iptc(v.value)),
+      chosenTopics.filter((v) => !iptc(v)),
+      topics.more,
+    );
     const typedDates = typedDateRange(s.q);
     const picked = s.from !== null || s.to !== null;
     this.dateFacet.update(
@@ -365,9 +388,14 @@ export class SearchController {
     return first;
   }
 
+  /** Every list facet's view, the tags too. */
+  get listViews(): ListFacetView[] {
+    return [this.facets.speaker, this.facets.topic, this.tags, this.facets.kind];
+  }
+
   /** Whether a view holds something the state does not: finder text, a highlighted result. */
   hasViewState(): boolean {
-    return Object.values(this.facets).some((f) => f.changed) || this.list.active >= 0;
+    return this.listViews.some((f) => f.changed) || this.list.active >= 0;
   }
 
   /** Clears what the views hold beyond the state, for a return to the first screen. */
@@ -376,7 +404,7 @@ export class SearchController {
     this.finderText = '';
     ++this.speakerFilterSeq;
     this.everyValue.clear();
-    for (const f of Object.values(this.facets)) f.reset();
+    for (const f of this.listViews) f.reset();
     this.list.clearActive();
     this.syncActive();
   }

@@ -71,11 +71,11 @@ export class DictumPage {
     return this.results.locator('[role=option][aria-selected=true]');
   }
 
-  facet(name: 'Speaker' | 'Topic' | 'Date' | 'Kind'): Locator {
+  facet(name: 'Speaker' | 'Topic' | 'Tags' | 'Date' | 'Kind'): Locator {
     return this.page.getByRole('region', { name });
   }
 
-  facetValue(facet: 'Speaker' | 'Topic' | 'Kind', value: string): Locator {
+  facetValue(facet: 'Speaker' | 'Topic' | 'Tags' | 'Kind', value: string): Locator {
     return this.facet(facet).getByRole('checkbox', { name: value, exact: true });
   }
 

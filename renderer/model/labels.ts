@@ -21,9 +21,17 @@ const IPTC_LABELS: Record<string, string> = {
   weather: 'Weather',
 };
 
-/** A topic's name: the IPTC label for the default taxonomy's slugs, else the value as given. */
+/** Whether the topic is one of the IPTC taxonomy's (else a source's tag or a user's own topic). */
+export function isIptcTopic(slug: string): boolean {
+  return slug in IPTC_LABELS;
+}
+
+/** A topic's name: the IPTC label for the default taxonomy's slugs, else its slug in words ("state-decorations" → "State decorations"). */
 export function topicLabel(slug: string): string {
-  return IPTC_LABELS[slug] ?? slug;
+  const label = IPTC_LABELS[slug];
+  if (label !== undefined) return label;
+  const words = slug.replace(/-+/g, ' ').trim();
+  return words === '' ? slug : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** A speaker's name; the statements without one are "No speaker". */
@@ -47,3 +55,5 @@ export function kindDescription(kind: string): string {
 }
 
 export const FACET_TITLES = { speaker: 'Speaker', topic: 'Topic', date: 'Date', kind: 'Kind' } as const;
+/** The title of the topic facet's second list: the sources' own tags and the user's topics. */
+export const TAGS_TITLE = 'Tags';
