@@ -33,6 +33,33 @@ test('a Word transcript reads with its properties, speakers and turns; its heade
   );
 });
 
+test('speaker names set in bold at the start of paragraphs read as transcript turns', async () => {
+  const docx = makeDocx(
+    [
+      { text: 'Interview on the Harbour Bill', style: 'Title' },
+      { text: 'Anna Lindqvist Thank you for coming in today to talk about the bill.', boldLead: 14 },
+      { text: 'Marco Bellini It is a pleasure, and the bill matters to the whole coast.', boldLead: 13 },
+      { text: 'Anna Lindqvist: When will the work on the harbour begin?', boldLead: 15 },
+      { text: 'Marco Bellini In the spring, once the funds arrive.', boldLead: 13 },
+      { text: 'The interview was recorded on Monday.', boldLead: 3 },
+    ],
+    { title: 'Interview on the Harbour Bill' },
+  );
+  const result = (await readFolder({ 'interview.docx': docx })).get('interview.docx');
+  assert.ok(result?.ok, result && !result.ok ? result.reason : 'not read');
+  assert.deepEqual(
+    result.documents[0]!.passages.map((p) => [p.kind, p.speaker, p.text]),
+    [
+      ['narrative', null, 'Interview on the Harbour Bill'],
+      ['turn', 'Anna Lindqvist', 'Thank you for coming in today to talk about the bill.'],
+      ['turn', 'Marco Bellini', 'It is a pleasure, and the bill matters to the whole coast.'],
+      ['turn', 'Anna Lindqvist', 'When will the work on the harbour begin?'],
+      ['turn', 'Marco Bellini', 'In the spring, once the funds arrive.'],
+      ['turn', 'Marco Bellini', 'The interview was recorded on Monday.'],
+    ],
+  );
+});
+
 test('an OpenDocument text reads with its title, author and paragraphs', async () => {
   const odt = makeOdt(
     [{ text: 'Rivers in Spring', heading: true }, { text: 'The rivers rose early this year, the ministry said on Monday.' }],

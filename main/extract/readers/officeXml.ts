@@ -77,12 +77,63 @@ function docxParagraphText(p: XmlNode): string {
   return out;
 }
 
-/** The paragraphs of `word/document.xml`, in order (table cells included). */
+/** A run set in bold (`<w:b/>`, unless switched off with a value of 0 or false). */
+function isBold(run: XmlNode): boolean {
+  const b = elements(run, 'w:rPr').flatMap((props) => elements(props, 'w:b'))[0];
+  if (!b) return false;
+  const value = b.getAttribute?.('w:val');
+  return value === null || value === undefined || !/^(?:0|false|off)$/i.test(value);
+}
+
+/**
+ * The speaker label a transcript sets in bold at the start of a paragraph ("**Jen Psaki** Good
+ * afternoon."): the bold lead when plain text follows it and it reads as a label (a few words,
+ * capitalised, no sentence of its own), else null.
+ */
+function boldLabel(p: XmlNode): { label: string; rest: string } | null {
+  let lead = '';
+  const runs = elements(p, 'w:r');
+  let n = 0;
+  for (; n < runs.length; n++) {
+    const run = runs[n] as XmlNode;
+    const text = docxParagraphText(run);
+    if (text.trim() === '') {
+      lead += text;
+      continue;
+    }
+    if (!isBold(run)) break;
+    lead += text;
+  }
+  const label = lead.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
+  if (n === runs.length || label === '') return null;
+  const after = runs
+    .slice(n)
+    .map((run) => docxParagraphText(run))
+    .join('');
+  const rest = after.replace(/^\s*:?\s*/, '');
+  const words = label.split(' ');
+  if (!rest || label.length > 60 || words.length > 6 || /[.!?,;"“”]$/.test(label)) return null;
+  // a label by its colon, its capitals ("MS. PSAKI") or a name's capitalised words, never a
+  // bold word that opens a sentence ("The", "Breaking")
+  const colon = /:\s*$/.test(lead) || /^\s*:/.test(after);
+  const upper = /^[\p{Lu}\d .'’-]+$/u.test(label);
+  const name =
+    words.length >= 2 &&
+    words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|van|von|al|bin|da|di|le|la)$/.test(w));
+  return colon || upper || name ? { label, rest } : null;
+}
+
+/**
+ * The paragraphs of `word/document.xml`, in order (table cells included). A bold speaker label
+ * at the start of a paragraph is written as a label ("Jen Psaki: ..."), for the reading stages
+ * to take as a transcript turn.
+ */
 export function docxParagraphs(documentXml: string): OfficeParagraph[] {
   const doc = parseXml(documentXml);
   const body = elements(doc, 'w:body')[0] ?? doc;
   return elements(body, 'w:p').flatMap((p) => {
-    const text = docxParagraphText(p)
+    const bold = boldLabel(p);
+    const text = (bold ? `${bold.label}: ${bold.rest}` : docxParagraphText(p))
       .replace(/[ \t\u00a0]+/g, ' ')
       .trim();
     if (!text) return [];
