@@ -1,0 +1,48 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { searchRequest } from '../common/contract';
+import { makePdf } from '../corpus/formats/pdfFixtures';
+import { bundledWorkerEntry, tempCorpus, waitForStatus } from '../../test/support/testCorpus';
+import { WorkerSearchService } from './index';
+
+after(async () => (await bundledWorkerEntry()).dispose());
+
+/** A word of its own for each report, so that a search tells which reports are in the index. */
+const WORDS = ['lighthouse', 'orchard', 'glacier', 'violin', 'meadow', 'lantern'];
+
+test('the first search answers while PDFs are still being read, with the reports read so far', async (t) => {
+  const corpus = await tempCorpus({});
+  t.after(() => corpus.dispose());
+  // long enough that reading the folder takes seconds, one report after another
+  for (const [i, word] of WORDS.entries()) {
+    const pdf = await makePdf([{ lines: [`The report on the ${word} was read to the council on Monday.`] }], {
+      extraPages: 60,
+    });
+    await writeFile(join(corpus.dir, `report-${i}.pdf`), pdf);
+  }
+  const service = new WorkerSearchService(
+    { corpusDir: corpus.dir, cacheDir: null, shards: 1 },
+    { saveDelayMs: 50, saveIdleMs: 50, watchDebounceMs: 50 },
+    (await bundledWorkerEntry()).entry,
+  );
+  t.after(() => service.close());
+
+  await waitForStatus(service, (s) => s.progress.phase === 'reading' && s.progress.filesDone >= 1, 60_000);
+  const found = () =>
+    Promise.all(
+      WORDS.map(async (word) => (await service.search(searchRequest({ q: word, limit: 1 }))).total > 0),
+    );
+  const read = (await found()).filter(Boolean).length;
+  assert.ok(
+    read >= 1 && read < WORDS.length,
+    `searched while reading: ${read} of ${WORDS.length} reports found`,
+  );
+
+  await service.ready();
+  assert.deepEqual(
+    await found(),
+    WORDS.map(() => true),
+  );
+});
