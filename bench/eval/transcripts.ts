@@ -27,7 +27,13 @@ import { join } from 'node:path';
 import { extract, loose, NAME_LIST_SETTINGS, ratio, type Row } from './common';
 import { heldOut, SPLITS, whFiles, type Split } from './heldout';
 import type { ExtractedDocument } from '../../main/common/contract';
-import { applyNameMerges, mergeMap, planNameMerges, tallySpeakers } from '../../main/extract/corpusNames';
+import {
+  applyNameMerges,
+  mergeMap,
+  planNameMerges,
+  tallyPeople,
+  tallySpeakers,
+} from '../../main/extract/corpusNames';
 import { foldName } from '../../main/extract/nameFold';
 
 export const WH_GOLD: Record<string, string> = {
@@ -289,7 +295,7 @@ export function evalWhiteHouse(
     for (const split of SPLITS) {
       const part = read.filter((r) => r.split === split);
       const docs = part.flatMap((r) => (r.doc ? [r.doc] : []));
-      const merges = mergeMap(planNameMerges(tallySpeakers(docs)));
+      const merges = mergeMap(planNameMerges(tallySpeakers(docs), undefined, tallyPeople(docs)));
       const t = ts[i]![split];
       for (const r of part) {
         t.units++;
@@ -338,7 +344,8 @@ export function evalKremlin(corpora: string, rows: Row[]): void {
     // the corpus pass runs on each part alone: the held-out records are a corpus never seen
     for (const split of SPLITS) {
       const part = read.filter((r) => r.split === split);
-      const merges = mergeMap(planNameMerges(tallySpeakers(part.flatMap((r) => (r.doc ? [r.doc] : [])))));
+      const docs = part.flatMap((r) => (r.doc ? [r.doc] : []));
+      const merges = mergeMap(planNameMerges(tallySpeakers(docs), undefined, tallyPeople(docs)));
       for (const r of part) scoreKremlinRecord(ts[s]![split], r.rec, r.doc && applyNameMerges(r.doc, merges));
     }
   });

@@ -172,3 +172,28 @@ test('typo in filter values on the bundled corpus: speaker:puttin and topic:spor
   assert.equal(sports.total, 0);
   assert.equal(sports.suggestions?.filters[0]?.nearest[0], 'sport');
 });
+
+test('speakers --merges lists the names merged across the corpus; without --merges it is a usage error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dictum-merges-'));
+  try {
+    // invented names: a briefing that never gives Quorval's first name, one that does
+    writeFileSync(
+      join(dir, 'a.md'),
+      '# Briefing\n\nMR. QUORVAL: Monday.\n\nQ: Who pays?\n\nMR. QUORVAL: The port.\n',
+    );
+    writeFileSync(
+      join(dir, 'b.md'),
+      '# Remarks\n\nPort director Amos Quorval spoke.\n\nMR. QUORVAL: Thanks.\n\nQ: When?\n\nMR. QUORVAL: Soon.\n',
+    );
+    const text = dictum('speakers', '--merges', '--corpus', dir, '--no-cache');
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /Quorval → Amos Quorval {2}\(surname; 2 statements\)/);
+    const json = dictum('speakers', '--merges', '--json', '--corpus', dir, '--no-cache');
+    assert.deepEqual(JSON.parse(json.stdout), {
+      merges: [{ from: 'Quorval', to: 'Amos Quorval', reason: 'surname', statements: 2 }],
+    });
+    assert.equal(dictum('speakers', '--corpus', dir).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -29,6 +29,8 @@ Commands:
       --group ID   every report of one quote group, each against the full version
   quotes WORDS     quotes with these words, one row per group: who reported them, first when and by whom
       (the options of search)
+  speakers --merges  the speaker names merged across the corpus (a surname to the full name
+                   used elsewhere, a middle initial, a spelling)  --corpus DIR  --json
   extract FILE     show the documents and passages Dictum reads from FILE  [--json]
   index [DIR]      build or update the saved index of DIR (default: the bundled corpus)  [--json]
   serve            serve the search API and the UI over HTTP
@@ -73,6 +75,7 @@ const options = {
   port: { type: 'string' },
   token: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  merges: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -238,6 +241,23 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         await service.close();
       }
+    }
+    case 'speakers': {
+      if (!flags.merges || rest.length > 0) throw new UsageError('speakers takes --merges (and no QUERY)');
+      const { createSearchService } = await import('../service/index');
+      const { formatNameMerges } = await import('./speakers');
+      const service = createSearchService({ corpusDir: corpusDir(flags), cacheDir });
+      try {
+        const status = await service.ready();
+        if (status.error) throw new Error(status.error);
+        const merges = await service.nameMerges();
+        process.stdout.write(
+          flags.json ? `${JSON.stringify({ merges }, null, 2)}\n` : formatNameMerges(merges),
+        );
+      } finally {
+        await service.close();
+      }
+      return 0;
     }
     case 'extract': {
       const file = rest[0];

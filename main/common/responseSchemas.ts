@@ -170,6 +170,12 @@ export const DocumentMetaSchema = Type.Object({
   attachedTo: Type.Optional(
     Type.String({ description: 'The e-mail message this document came attached to.' }),
   ),
+  people: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'Full names of the persons the document names, most named first (at most 40): the corpus names pass takes full names for surnames from them.',
+    }),
+  ),
 });
 
 export const PassageSchema = Type.Object({

@@ -80,3 +80,33 @@ test('a briefing that never gives the full name gets it from another document of
   assert.equal(speakers.has('Reporter'), true);
   assert.equal(applyNameMerges(b[0]!, map), b[0], 'a document with nothing to merge is left as it is');
 });
+
+test('a surname takes the full name another document only names in its text', () => {
+  const people = new Map([
+    ['Amos Quorval', 2],
+    ['Jan Smith', 1],
+  ]);
+  const merges = planNameMerges(tally({ Quorval: 6, Reporter: 9 }), undefined, people);
+  assert.deepEqual(
+    merges.map((m) => `${m.from} → ${m.to}`),
+    ['Quorval → Amos Quorval'],
+  );
+  assert.deepEqual(
+    planNameMerges(tally({ Quorval: 6 })),
+    [],
+    'without the named person, nothing to merge into',
+  );
+});
+
+test('reading lists the persons a document names, most named first', () => {
+  const r = extractDocuments(
+    {
+      path: 'c.txt',
+      text: 'Harbour news\n\nPort director Amos Quorval met Jan Smith on Monday. Amos Quorval said little.\n',
+      mtimeMs: 0,
+    },
+    defaultExtractOptions(),
+  );
+  assert.ok(r.ok);
+  assert.deepEqual(r.documents[0]?.document.people, ['Amos Quorval', 'Jan Smith']);
+});

@@ -51,6 +51,16 @@ export function tallySpeakers(
   return into;
 }
 
+/** Documents naming each person in full (DocumentMeta.people), added to `into`. */
+export function tallyPeople(
+  docs: Iterable<ExtractedDocument>,
+  into: Map<string, number> = new Map(),
+): Map<string, number> {
+  for (const doc of docs)
+    for (const name of doc.document.people ?? []) into.set(name, (into.get(name) ?? 0) + 1);
+  return into;
+}
+
 function words(name: string): string[] {
   return name.split(' ').filter((w) => w.length > 0);
 }
@@ -69,11 +79,13 @@ function isSurnameOnly(name: string): boolean {
 
 /**
  * The merges the corpus supports. `tally`: statements per speaker name; `fixed`: whether the
- * user's aliases file mentions a name (then it is neither merged nor a target of guessing).
+ * user's aliases file mentions a name (then it is neither merged nor a target of guessing);
+ * `people`: documents naming each person in full, more full names a surname may stand for.
  */
 export function planNameMerges(
   tally: ReadonlyMap<string, number>,
   fixed: (name: string) => boolean = () => false,
+  people: ReadonlyMap<string, number> = new Map(),
 ): NameMerge[] {
   const merges: NameMerge[] = [];
   const target = new Map<string, string>();
@@ -108,8 +120,12 @@ export function planNameMerges(
 
   // surnames: statements per remaining full name, grouped by folded last word
   const totals = new Map<string, number>();
-  for (const name of full)
-    totals.set(after(after(name)), (totals.get(after(after(name))) ?? 0) + count(name));
+  const weigh = (name: string, n: number): void => {
+    const final = after(after(name));
+    totals.set(final, (totals.get(final) ?? 0) + n);
+  };
+  for (const name of full) weigh(name, count(name));
+  for (const [name, documents] of people) if (isPersonName(name)) weigh(name, documents);
   const bySurname = new Map<string, string[]>();
   for (const name of totals.keys()) {
     const last = words(name).pop() as string;

@@ -352,6 +352,14 @@ export class SpeakerContext {
     }
   }
 
+  /** The full names learned, most seen first (ties in the order learned). */
+  people(limit: number): string[] {
+    return [...this.seen.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([name]) => name);
+  }
+
   /**
    * Binds an office to the person a title names ("Remarks by President Biden" → the
    * president is Biden; among the Bidens, the one who held the office on the date).

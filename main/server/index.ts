@@ -21,6 +21,8 @@ import { EventStreams } from './events';
 import { OPEN_FOLDER_ROUTE, ORIGINAL_ROUTE, registerCorpusRoutes } from './corpusRoutes';
 import { registerExportRoute } from './exportRoute';
 import { registerSavedRoutes } from './savedRoutes';
+import { registerSpeakerRoutes } from './speakerRoutes';
+import type { NameMerge } from '../extract/corpusNames';
 import type { SavedSearchService } from '../service/savedSearchStore';
 import { openApiDocument } from './openapi';
 import { contractRoutes, type JsonSchema } from './schemas';
@@ -41,6 +43,8 @@ export interface ServedService extends SearchApi {
   onProgress(listener: (status: StatusResponse) => void): () => void;
   /** The corpus's saved searches; without them, /api/saved answers that there are none to keep. */
   readonly saved?: SavedSearchService;
+  /** Speaker names merged across the corpus (/api/speakers/merges); none without it. */
+  nameMerges?(): Promise<NameMerge[]>;
 }
 
 export interface ServerOptions {
@@ -368,6 +372,7 @@ export async function buildServer(
 
   registerExportRoute(app, service);
   registerSavedRoutes(app, () => service.saved);
+  registerSpeakerRoutes(app, service);
   registerCorpusRoutes(app, {
     service,
     openCorpus: options.openCorpus,

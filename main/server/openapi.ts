@@ -6,6 +6,7 @@ import { EXPORT_ROUTE } from '../common/contract';
 import { corpusRoutesOpenApi } from './corpusRoutes';
 import { exportOpenApiPath } from './exportRoute';
 import { savedRoutesOpenApi } from './savedRoutes';
+import { speakerRoutesOpenApi } from './speakerRoutes';
 import { ErrorSchema, StatusResponseSchema } from '../common/responseSchemas';
 import { plainSchema, type ContractRoute, type JsonSchema } from './schemas';
 
@@ -91,6 +92,7 @@ export function openApiDocument(routes: ContractRoute[], options: OpenApiOptions
   paths[EXPORT_ROUTE.http.path] = exportOpenApiPath(errorResponse, common);
   Object.assign(paths, corpusRoutesOpenApi(errorResponse, common));
   Object.assign(paths, savedRoutesOpenApi(errorResponse, common));
+  Object.assign(paths, speakerRoutesOpenApi(errorResponse, common));
   paths['/api/openapi.json'] = {
     get: {
       operationId: 'openapi',

@@ -34,6 +34,8 @@ export interface ManifestEntry extends FileStamp {
   partly?: string;
   /** Statements per speaker name as reading gave them, for the corpus names pass. */
   speakers?: Array<[string, number]>;
+  /** Documents of the file naming each person in full (DocumentMeta.people), for the same pass. */
+  people?: Array<[string, number]>;
 }
 
 export interface CacheHeader {

@@ -15,6 +15,7 @@ import { mergeMap, planNameMerges, type NameMerge } from '../extract/corpusNames
 
 export class CorpusNamesPass {
   private readonly tallies = new Map<number, Array<[string, number]>>();
+  private readonly people = new Map<number, Array<[string, number]>>();
   private merges: NameMerge[] = [];
   private pairs: Array<[string, string]> | null = null;
   private readonly held = new Map<number, string>();
@@ -30,8 +31,14 @@ export class CorpusNamesPass {
   }
 
   /** A shard's speaker names after its sync. */
-  report(shard: number, speakers: Array<[string, number]>, held: Array<[string, string]>): void {
+  report(
+    shard: number,
+    speakers: Array<[string, number]>,
+    held: Array<[string, string]>,
+    people: Array<[string, number]> = [],
+  ): void {
     this.tallies.set(shard, speakers);
+    this.people.set(shard, people);
     this.held.set(shard, key(held));
   }
 
@@ -40,17 +47,21 @@ export class CorpusNamesPass {
    * user's aliases file (canonical → aliases); a name it mentions is never merged.
    */
   plan(aliases: Record<string, string[]>): boolean {
-    const tally = new Map<string, number>();
-    for (const list of this.tallies.values())
-      for (const [name, n] of list) tally.set(name, (tally.get(name) ?? 0) + n);
+    const tally = sum(this.tallies.values());
     const mentioned = new FoldedNameMap();
     for (const [canonical, list] of Object.entries(aliases))
       for (const name of [canonical, ...list]) mentioned.set(name, canonical);
-    this.merges = planNameMerges(tally, (name) => mentioned.has(name));
+    this.merges = planNameMerges(tally, (name) => mentioned.has(name), sum(this.people.values()));
     this.pairs = [...mergeMap(this.merges)];
     const planned = key(this.pairs);
     return [...this.held.values()].some((held) => held !== planned);
   }
+}
+
+function sum(lists: Iterable<Array<[string, number]>>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const list of lists) for (const [name, n] of list) out.set(name, (out.get(name) ?? 0) + n);
+  return out;
 }
 
 function key(pairs: Array<[string, string]>): string {

@@ -57,6 +57,8 @@ export interface SyncResult {
   optionsSkipped: SkippedFile[];
   /** Statements per speaker name as reading gave them (before the corpus names pass). */
   speakers: Array<[string, number]>;
+  /** Documents naming each person in full, over the shard's files. */
+  people: Array<[string, number]>;
   /** The names pass merges the shard's documents now carry. */
   nameMerges: Array<[string, string]>;
 }

@@ -56,6 +56,7 @@ describe('worker messages are checked where they enter', () => {
           skipped: [],
           optionsSkipped: [],
           speakers: [],
+          people: [],
           nameMerges: [],
         }),
       /^Error: service: malformed sync result from the index worker \(\/changed: /,

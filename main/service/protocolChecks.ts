@@ -150,6 +150,7 @@ const SyncResultSchema = Type.Object({
   skipped: Skipped,
   optionsSkipped: Skipped,
   speakers: Type.Array(Type.Tuple([Type.String(), Count])),
+  people: Type.Array(Type.Tuple([Type.String(), Count])),
   nameMerges: Type.Array(Type.Tuple([Type.String(), Type.String()])),
 });
 

@@ -360,7 +360,7 @@ export class WorkerSearchService implements SearchService {
           state.filesDone = result.filesTotal;
           state.skipped = result.skipped;
           if (shard === 0) this.status_.optionsSkipped = result.optionsSkipped;
-          this.names.report(shard, result.speakers, result.nameMerges);
+          this.names.report(shard, result.speakers, result.nameMerges, result.people);
           return result.changed;
         } catch (error) {
           // A crash is repaired by the recovery task it queued; anything else is reported.

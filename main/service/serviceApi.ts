@@ -1,4 +1,5 @@
 /** What the CLI, the HTTP server and the Electron shell get from the search service. */
+import type { NameMerge } from '../extract/corpusNames';
 import type { SearchApi, SearchRequest, SearchResponse, StatusResponse } from '../common/contract';
 import type { SavedSearchService } from './savedSearchStore';
 
@@ -24,6 +25,8 @@ export interface SearchService extends SearchApi {
   readonly saved: SavedSearchService;
   /** Resolves when the initial index is complete, or failed (`status.error` set); never rejects. */
   ready(): Promise<StatusResponse>;
+  /** Speaker names merged across the corpus by the names pass, largest first. */
+  nameMerges(): Promise<NameMerge[]>;
   /** Re-checks every file now; only added, changed and deleted files are re-read. */
   reindex(): Promise<StatusResponse>;
   /** Finishes work in flight, saves the index, stops the watcher and the workers. Call it: workers keep a process alive. */

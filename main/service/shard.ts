@@ -9,7 +9,7 @@ import { contentHashOf, loadCorpusOptions, readCorpusFile, type CorpusFile } fro
 import type { GroupMinima } from '../engine/groupColumn';
 import type { GroupMark } from '../engine/quoteGroups';
 import { SearchIndex } from '../engine/searchIndex';
-import { applyNameMerges, tallySpeakers } from '../extract/corpusNames';
+import { applyNameMerges, tallyPeople, tallySpeakers } from '../extract/corpusNames';
 import {
   CACHE_FORMAT,
   encodeCache,
@@ -282,7 +282,8 @@ export class Shard {
         counts: this.counts(),
         skipped: this.skipped(),
         optionsSkipped: reportOptions ? options.skipped : [],
-        speakers: this.speakerTally(),
+        speakers: this.tally('speakers'),
+        people: this.tally('people'),
         nameMerges: [...this.nameMerges],
       };
     });
@@ -354,11 +355,11 @@ export class Shard {
     return paths;
   }
 
-  /** Statements per speaker name as read, over the shard's files. */
-  private speakerTally(): Array<[string, number]> {
+  /** Statements per speaker name as read, or documents per person named, over the shard's files. */
+  private tally(what: 'speakers' | 'people'): Array<[string, number]> {
     const tally = new Map<string, number>();
     for (const entry of this.manifest.values())
-      for (const [name, n] of entry.speakers ?? []) tally.set(name, (tally.get(name) ?? 0) + n);
+      for (const [name, n] of entry[what] ?? []) tally.set(name, (tally.get(name) ?? 0) + n);
     return [...tally];
   }
 
@@ -405,6 +406,7 @@ export class Shard {
       return hadDocuments;
     }
     const speakers = [...tallySpeakers(read.documents)];
+    const people = [...tallyPeople(read.documents)];
     try {
       const merged = read.documents.map((doc) => applyNameMerges(doc, this.nameMerges));
       this.index.addSource(file.path, merged);
@@ -422,6 +424,7 @@ export class Shard {
       hash: read.hash,
       ...(partly ? { partly } : {}),
       ...(speakers.length > 0 ? { speakers } : {}),
+      ...(people.length > 0 ? { people } : {}),
     });
     return true;
   }

@@ -19,7 +19,7 @@ import {
 } from '../../main/corpus/corpusReader';
 import { QuoteGroups, groupableStatements } from '../../main/engine/quoteGroups';
 import { SearchIndex } from '../../main/engine/searchIndex';
-import { applyNameMerges, tallySpeakers } from '../../main/extract/corpusNames';
+import { applyNameMerges, tallyPeople, tallySpeakers } from '../../main/extract/corpusNames';
 import { CorpusNamesPass } from '../../main/service/namesPass';
 
 /** What can be asked of an index, whether the service, a reopened saved index or a fresh one. */
@@ -77,7 +77,8 @@ export async function freshReading(dir: string): Promise<FreshReading> {
   }
   // the corpus names pass, as the service runs it
   const names = new CorpusNamesPass();
-  names.report(0, [...tallySpeakers(read.flatMap((r) => r.documents))], []);
+  const all = read.flatMap((r) => r.documents);
+  names.report(0, [...tallySpeakers(all)], [], [...tallyPeople(all)]);
   names.plan(options.aliases);
   const merges = new Map(names.current() ?? []);
   for (const { path, documents } of read) {

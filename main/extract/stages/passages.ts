@@ -9,6 +9,8 @@ import { rank } from '../topics';
 import type { Attributed } from './attribution';
 import { trimSpan } from './segments';
 
+const MAX_PEOPLE = 40;
+
 export function buildPassages(input: Attributed, prepared: Prepared): ExtractedDocument {
   const { raw, paras, starts, text, title, author, date, dateSource, segments } = input;
   const passages: Passage[] = [];
@@ -51,6 +53,8 @@ export function buildPassages(input: Attributed, prepared: Prepared): ExtractedD
     Math.max(2, Math.ceil(passages.length / 20), Math.ceil(strongest * 0.5)),
     3,
   );
+  // persons named in the text, for the corpus names pass
+  const people = input.ctx.people(MAX_PEOPLE);
   const document: DocumentMeta = {
     id: raw.id,
     path: raw.path,
@@ -63,6 +67,7 @@ export function buildPassages(input: Attributed, prepared: Prepared): ExtractedD
     topics: [...new Set([...metaTopics, ...keywordTopics])],
     ...(pages ? { pages } : {}),
     ...(raw.attachedTo ? { attachedTo: raw.attachedTo } : {}),
+    ...(people.length > 0 ? { people } : {}),
   };
   return { document, text, passages };
 }
