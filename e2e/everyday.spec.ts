@@ -121,6 +121,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(app.options.first().locator('mark').first()).toHaveText(/winter/i);
       for (const text of await app.options.locator('.result-snippet').allTextContents())
         expect(text).toMatch(/winter\s+olympics/i);
+      await app.expectAxeClean('an exact phrase');
     });
 
     test('Esc twice returns to the first screen exactly', async ({ page }) => {
@@ -189,6 +190,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.settled();
       await expect(app.chips).toHaveText([/Speaker: Jen Psaki/]);
       await expect(app.options.first().locator('.result-speaker')).toHaveText('Jen Psaki');
+      await app.expectAxeClean('a speaker picked by name');
     });
 
     test("the reader shows a turn's speaker badge, not the raw label beside it", async ({ page }) => {
@@ -321,6 +323,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.type('zanzibarite');
       await expect.poll(() => app.totalCount()).toBe(1);
       await expect(app.options.first()).toContainText('zanzibarite');
+      await app.expectAxeClean('another folder, searched');
 
       // A folder dropped on the page: the browser does not navigate to it; the dialog asks where it is.
       const url = page.url();
