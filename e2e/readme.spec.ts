@@ -50,4 +50,11 @@ test('README screenshots', async ({ page }) => {
   await app.press('Enter');
   await expect(app.reader).toBeVisible();
   await page.screenshot({ path: join(README, 'reader-light.png') });
+
+  // Climate over time, Biden against Xi, light theme.
+  await page.goto('/#q=climate&speaker=Joe+Biden&speaker=Xi+Jinping');
+  await app.settled();
+  await app.press('Alt+t');
+  await expect(page.getByRole('region', { name: 'Over time' }).locator('circle').first()).toBeVisible();
+  await page.screenshot({ path: join(README, 'timeline-light.png') });
 });
