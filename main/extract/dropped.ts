@@ -15,6 +15,8 @@ export type DropReason =
   | 'footer'
   /** "MS. PSAKI:" at the start of a turn: it becomes the turn's speaker. */
   | 'speaker label'
+  /** A transcript's place or time line ("Brussels, Belgium", "12:42 P.M. PST"): not a statement. */
+  | 'dateline'
   /** "he added." left once a quote is taken out: it becomes the quote's speaker. */
   | 'attribution'
   /** Page chrome around an HTML article: navigation, menus, ads. */

@@ -5,6 +5,7 @@
  * the quote stages; captions and notes become narrative without a speaker.
  */
 import { isGenericLabel, stripTitles } from '../speakers';
+import { isPlaceLine, isTimeLine } from '../datelines';
 import { dropped as droppedText, type DroppedText } from '../dropped';
 import type { Named } from './names';
 import type { Segment } from './segments';
@@ -161,8 +162,19 @@ export function findTurns(input: Named): Turns {
   const segments: Segment[] = [];
   const dropped: DroppedText[] = [...input.dropped];
   const newsIdx: number[] = [];
+  const firstTurn = turnSpeakers.findIndex((speaker) => speaker !== null);
   paras.forEach((p, i) => {
     const base = starts[i] as number;
+    const beforeTurns = firstTurn < 0 || i < firstTurn;
+    if (
+      isTranscript &&
+      p.role === 'body' &&
+      !labels[i] &&
+      (isTimeLine(p.text) || (beforeTurns && isPlaceLine(p.text) && p.text.trim() !== input.title.trim()))
+    ) {
+      dropped.push(droppedText('dateline', p.text));
+      return;
+    }
     if (p.role !== 'body') {
       segments.push({ kind: 'narrative', speaker: null, start: base, end: base + p.text.length });
       return;
