@@ -95,6 +95,7 @@ for (const scheme of ['light', 'dark'] as const) {
         /inflation/,
       ]);
       await expect(chart.locator('path.timeline-line')).toHaveCount(2);
+      await expect(chart).toContainText('search climate OR inflation for either');
       await app.press('ArrowDown');
       await expect(app.focused()).toHaveAccessibleName(/^inflation, /);
       await app.expectAxeClean('two terms over time');

@@ -12,6 +12,7 @@ import type { UiState } from './model/state';
 import {
   CHART_SIZE,
   chartGeometry,
+  chartNotes,
   chartSummary,
   firstPoint,
   movePoint,
@@ -207,18 +208,7 @@ export class TimelineView {
         ),
       ),
     );
-    const undated = t.series.filter((s) => s.undated > 0).map((s) => `${s.label}: ${s.undated}`);
-    setText(
-      this.footnote,
-      [
-        undated.length > 0
-          ? `Not on the chart (undated, or dated only to a coarser period): ${undated.join(', ')}.`
-          : '',
-        ...t.notes,
-      ]
-        .filter(Boolean)
-        .join(' '),
-    );
+    setText(this.footnote, chartNotes(t).join(' '));
     this.draw(t);
     // The same point when the chart is redrawn for the same series, else the first with matches.
     const same =

@@ -4,6 +4,7 @@ import type { TimelineResponse } from '../../main/common/timeline';
 import { initialState } from './state';
 import {
   chartGeometry,
+  chartNotes,
   chartSummary,
   countTicks,
   firstPoint,
@@ -36,6 +37,24 @@ test('points are named for a screen reader with the series, the period and the c
   assert.equal(tickLabel('2021-12'), 'Dec 2021');
   assert.equal(tickLabel('2021-12-05'), '5 Dec');
   assert.equal(chartSummary(bySpeaker), 'Statements per month, March 2021 to May 2021.');
+});
+
+test('notes under the chart: what it leaves out, and how to list either term', () => {
+  assert.deepEqual(chartNotes(bySpeaker), []);
+  const terms: TimelineResponse = {
+    ...bySpeaker,
+    by: 'term',
+    series: [
+      { label: 'climate', q: 'climate', total: 2, counts: [1, 0, 0], undated: 1 },
+      { label: 'inflation', q: 'inflation', total: 1, counts: [0, 0, 1], undated: 0 },
+    ],
+    notes: ['engine: a note'],
+  };
+  assert.deepEqual(chartNotes(terms), [
+    'Not on the chart (undated, or dated only to a coarser period): climate: 1.',
+    'The results list holds statements with all of these words; search climate OR inflation for either.',
+    'engine: a note',
+  ]);
 });
 
 test('count ticks start at 0 and end at a round number at or above the highest count', () => {

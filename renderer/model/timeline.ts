@@ -72,6 +72,20 @@ export function chartSummary(t: TimelineResponse): string {
   return `Statements per ${UNIT[t.granularity]}, ${span}.`;
 }
 
+/** What the chart leaves out or does not show by itself, in sentences under it. */
+export function chartNotes(t: TimelineResponse): string[] {
+  const notes: string[] = [];
+  const undated = t.series.filter((s) => s.undated > 0).map((s) => `${s.label}: ${s.undated}`);
+  if (undated.length > 0)
+    notes.push(`Not on the chart (undated, or dated only to a coarser period): ${undated.join(', ')}.`);
+  // The results list searches the query as typed: every word of every term at once.
+  if (t.by === 'term' && t.series.length > 1) {
+    const either = t.series.map((s) => s.label).join(' OR ');
+    notes.push(`The results list holds statements with all of these words; search ${either} for either.`);
+  }
+  return [...notes, ...t.notes];
+}
+
 export interface ChartSize {
   width: number;
   height: number;
