@@ -13,6 +13,7 @@ import {
   setQuery,
   statesEqual,
   toggleGroup,
+  toggleCollapse,
   type ListFacet,
 } from './model/state';
 import type { QueryBar } from './queryBar';
@@ -138,6 +139,10 @@ export function registerCommands(parts: AppParts): CommandRegistry<CommandContex
   });
   registry.register('toggleGroup', () => {
     store.dispatch(toggleGroup(store.state));
+    return true;
+  });
+  registry.register('toggleCollapse', () => {
+    store.dispatch(toggleCollapse(store.state));
     return true;
   });
   const hit = (delta: 1 | -1) => () => {

@@ -39,6 +39,7 @@ export class Layout {
   readonly workspace: HTMLDivElement;
   private readonly sortButton: HTMLButtonElement;
   private readonly groupButton: HTMLButtonElement;
+  private readonly collapseButton: HTMLButtonElement;
 
   constructor(root: HTMLElement, parts: LayoutParts) {
     const { platform, queryBar, search } = parts;
@@ -55,6 +56,12 @@ export class Layout {
       'Group by document',
     );
     this.groupButton.addEventListener('click', () => parts.run('toggleGroup'));
+    this.collapseButton = h(
+      'button',
+      { type: 'button', class: 'tool-button', title: tooltip('toggleCollapse', platform) },
+      'One row per quote',
+    );
+    this.collapseButton.addEventListener('click', () => parts.run('toggleCollapse'));
     const exportButton = h(
       'button',
       { type: 'button', class: 'tool-button', title: tooltip('exportResults', platform) },
@@ -89,6 +96,7 @@ export class Layout {
             h('span', { class: 'tool-label', id: 'sort-label' }, 'Sort'),
             this.sortButton,
             this.groupButton,
+            this.collapseButton,
             parts.timeline.button,
             exportButton,
           ),
@@ -137,5 +145,6 @@ export class Layout {
   render(state: UiState): void {
     setText(this.sortButton, SORT_LABELS[state.sort]);
     setAttr(this.groupButton, 'aria-pressed', state.group ? 'true' : 'false');
+    setAttr(this.collapseButton, 'aria-pressed', state.collapse ? 'true' : 'false');
   }
 }

@@ -4,7 +4,7 @@
  * statement under the current hit, or of the highlighted result).
  */
 import type { DictumBridge, HostPlatform } from '../main/common/bridge';
-import type { ExtractedDocument, Hit } from '../main/common/contract';
+import { searchRequest, type ExtractedDocument, type Hit } from '../main/common/contract';
 import { parseQuery } from '../main/common/query';
 import { h, plural } from './dom';
 import { toast, type LiveRegion } from './liveRegion';
@@ -13,6 +13,7 @@ import { tooltip } from './model/keys';
 import { queryTerms } from './model/readerModel';
 import { closeDocument, openDocument, type UiState } from './model/state';
 import { ReaderView } from './readerView';
+import { ReportsView } from './reportsView';
 import type { SearchController } from './searchController';
 import type { Store } from './store';
 
@@ -44,6 +45,7 @@ async function copyText(text: string): Promise<boolean> {
 
 export class ReaderController {
   readonly view: ReaderView;
+  private readonly reports: ReportsView;
   private openedHit: Hit | null = null;
   private docSeq = 0;
   private reading = false;
@@ -64,6 +66,12 @@ export class ReaderController {
         open: tooltip('openOriginal', platform),
       },
     });
+    this.reports = new ReportsView((hit) => {
+      this.openedHit = hit;
+      const { store } = this.options;
+      store.dispatch(openDocument(store.state, hit.docId, hit.id));
+    });
+    this.view.side.append(this.reports.el);
   }
 
   get isOpen(): boolean {
@@ -112,6 +120,7 @@ export class ReaderController {
           hit,
         });
         this.setReading(true);
+        this.showReports(hit, seq);
         this.view.text.focus();
         const hits = this.view.hitCount;
         live.say(`${d.document.title}. ${hits > 0 ? plural(hits, 'hit', 'hits') : 'No hits'}.`);
@@ -127,6 +136,20 @@ export class ReaderController {
   private setReading(reading: boolean): void {
     this.reading = reading;
     this.options.setReading(reading);
+  }
+
+  /** The other reports of the opened quote (its group), when other documents report it. */
+  private showReports(hit: Hit | null, seq: number): void {
+    this.reports.clear();
+    const group = hit?.group;
+    if (!hit || !group) return;
+    this.options.bridge.search(searchRequest({ group: group.id, sort: 'date-asc', limit: 50 })).then(
+      (listing) => {
+        if (seq === this.docSeq) this.reports.show(listing.hits, hit.id);
+      },
+      // The reader works without the list; the next opening asks again.
+      () => undefined,
+    );
   }
 
   /** Back to the results, at the statement the reader was opened from when it is still listed. */

@@ -44,6 +44,8 @@ export class ReaderView {
   private readonly title: HTMLHeadingElement;
   private readonly meta: HTMLDListElement;
   private readonly legend: HTMLUListElement;
+  /** The side panel: the document's details, its speakers, and the other reports of a quote. */
+  readonly side: HTMLElement;
   private readonly position: HTMLSpanElement;
   private readonly prevButton: HTMLButtonElement;
   private readonly nextButton: HTMLButtonElement;
@@ -93,13 +95,13 @@ export class ReaderView {
         'div',
         { class: 'reader-body' },
         this.text,
-        h(
+        (this.side = h(
           'aside',
           { class: 'reader-side', 'aria-label': 'About this document' },
           this.meta,
           h('h2', { class: 'side-title' }, 'Speakers'),
           this.legend,
-        ),
+        )),
       ),
     );
   }

@@ -8,7 +8,7 @@ import type { Hit } from '../main/common/contract';
 import { pageLabel } from '../main/common/pages';
 import { h, setAttr, setText } from './dom';
 import { dateLabel } from './model/histogram';
-import { kindLabel } from './model/labels';
+import { kindLabel, reportedLabel } from './model/labels';
 import type { Results } from './model/results';
 import { snippetRuns } from './model/snippet';
 
@@ -462,12 +462,18 @@ function fillHitRow(el: HTMLElement, hit: Hit): HTMLElement {
   setText(date, hit.date ? dateLabel(hit.date) : 'Undated');
   setAttr(title, 'title', hit.path);
   setText(title, hit.title || hit.path);
-  let page = meta.children[4] as HTMLElement | undefined;
+  let page = meta.querySelector<HTMLElement>('.result-page');
   if (hit.page === undefined) page?.remove();
   else {
     if (!page) meta.append((page = h('span', { class: 'result-page' })));
     setAttr(page, 'title', hit.ocr ? 'read by OCR' : null);
     setText(page, pageLabel(hit));
+  }
+  let reported = meta.querySelector<HTMLElement>('.result-group');
+  if (!hit.group) reported?.remove();
+  else {
+    if (!reported) meta.append((reported = h('span', { class: 'result-group' })));
+    setText(reported, reportedLabel(hit.group));
   }
   snippet.replaceChildren(
     ...snippetRuns(hit.text, hit.highlights).map((run) =>

@@ -22,6 +22,7 @@ export type Action =
   | 'excludeFacetValue'
   | 'cycleSort'
   | 'toggleGroup'
+  | 'toggleCollapse'
   | 'nextHit'
   | 'prevHit'
   | 'copyCitation'
@@ -161,6 +162,13 @@ export const BINDINGS: readonly Binding[] = [
     chords: ['Mod+Shift+E'],
     when: 'always',
     label: 'Export every match (CSV or JSON Lines)',
+    group: 'Results',
+  },
+  {
+    action: 'toggleCollapse',
+    chords: ['Alt+Q'],
+    when: 'always',
+    label: 'One row per quote: the same words reported by several sources show once',
     group: 'Results',
   },
   {

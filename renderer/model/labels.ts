@@ -57,3 +57,9 @@ export function kindDescription(kind: string): string {
 export const FACET_TITLES = { speaker: 'Speaker', topic: 'Topic', date: 'Date', kind: 'Kind' } as const;
 /** The title of the topic facet's second list: the sources' own tags and the user's topics. */
 export const TAGS_TITLE = 'Tags';
+
+/** A quote group in words: "Reported by 3 sources, first on 2021-12-15 by CGTN". */
+export function reportedLabel(group: { sources: number; firstDate: string | null; firstBy: string }): string {
+  const when = group.firstDate ? ` on ${group.firstDate}` : '';
+  return `Reported by ${group.sources} sources, first${when} by ${group.firstBy}`;
+}

@@ -33,6 +33,8 @@ export interface UiState {
   sort: SortOrder;
   /** Results shown grouped under their document. */
   group: boolean;
+  /** One row per quote group: the same words reported by several documents show once. */
+  collapse: boolean;
   /** The document open in the reader, and the passage it was opened at. */
   doc: string | null;
   passage: string | null;
@@ -50,6 +52,7 @@ export const initialState: UiState = {
   to: null,
   sort: 'relevance',
   group: false,
+  collapse: false,
   doc: null,
   passage: null,
 };
@@ -147,6 +150,10 @@ export function toggleGroup(state: UiState): UiState {
   return { ...state, group: !state.group };
 }
 
+export function toggleCollapse(state: UiState): UiState {
+  return { ...state, collapse: !state.collapse };
+}
+
 export function openDocument(state: UiState, doc: string, passage: string | null): UiState {
   return { ...state, doc, passage };
 }
@@ -197,6 +204,7 @@ export function toRequest(state: UiState, offset = 0, limit: number = LIMITS.def
     ...(state.from !== null ? { from: state.from } : {}),
     ...(state.to !== null ? { to: state.to } : {}),
     sort: state.sort,
+    ...(state.collapse ? { collapse: 'group' as const } : {}),
     offset: Math.max(0, Math.min(LIMITS.maxOffset, Math.floor(offset))),
     limit: Math.max(0, Math.min(LIMITS.pageSize, Math.floor(limit))),
   });
@@ -218,6 +226,7 @@ export function resultsKey(state: UiState): string {
     state.from,
     state.to,
     state.sort,
+    state.collapse,
   ]);
 }
 
@@ -247,6 +256,7 @@ export function statesEqual(a: UiState, b: UiState): boolean {
     a.to === b.to &&
     a.sort === b.sort &&
     a.group === b.group &&
+    a.collapse === b.collapse &&
     a.doc === b.doc &&
     a.passage === b.passage
   );

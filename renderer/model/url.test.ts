@@ -33,6 +33,7 @@ const stateArb: fc.Arbitrary<UiState> = fc
     to: fc.option(isoDate, { nil: null }),
     sort: fc.constantFrom(...SORT_ORDERS),
     group: fc.boolean(),
+    collapse: fc.boolean(),
     doc: fc.option(value, { nil: null }),
     passage: fc.option(value, { nil: null }),
   })

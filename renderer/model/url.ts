@@ -42,6 +42,9 @@ export function searchParams(request: SearchRequest): URLSearchParams {
   p.set('offset', String(request.offset));
   if (request.after !== undefined) p.set('after', request.after);
   if (request.facetLimit !== undefined) p.set('facetLimit', String(request.facetLimit));
+  if (request.collapse !== undefined) p.set('collapse', request.collapse);
+  if (request.minSources !== undefined) p.set('minSources', String(request.minSources));
+  if (request.group !== undefined) p.set('group', request.group);
   return p;
 }
 
@@ -57,6 +60,7 @@ export function urlFromState(state: UiState): string {
   const p = new URLSearchParams();
   appendSearchFields(p, state, initialState.sort);
   if (state.group) p.set('group', '1');
+  if (state.collapse) p.set('collapse', '1');
   if (state.doc !== null) p.set('doc', state.doc);
   if (state.passage !== null) p.set('passage', state.passage);
   const s = p.toString();
@@ -96,6 +100,7 @@ export function stateFromUrl(fragment: string): UiState {
     to: date('to'),
     sort: sort !== null && isSortOrder(sort) ? sort : initialState.sort,
     group: p.get('group') === '1',
+    collapse: p.get('collapse') === '1',
     doc,
     passage: doc === null ? null : id('passage'),
   };
