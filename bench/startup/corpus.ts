@@ -14,8 +14,9 @@
  *
  *   npx tsx bench/startup/corpus.ts [--into /tmp/dictum-bench] [real|million]...
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CORPORA_ROOT, readReuters } from '../search/corpora';
 
 const REUTERS = 'reuters21578';
@@ -57,6 +58,12 @@ function plan(name: CorpusName): Array<[string, string]> {
     for (const set of sets) out.push([join(copy, set), join(CORPORA_ROOT, set)]);
   for (const set of ['wh_briefings', 'ungdc']) out.push([join('copy-3', set), join(CORPORA_ROOT, set)]);
   return out;
+}
+
+/** Where a build of Dictum keeps its saved index of a bench corpus (one folder per pair). */
+export function benchCacheDir(corpusDir: string, build: string): string {
+  const key = createHash('sha1').update(build).digest('hex').slice(0, 8);
+  return join(DEFAULT_BENCH_ROOT, 'cache', `${basename(corpusDir)}-${basename(build)}-${key}`);
 }
 
 /** The folder of `name` under `root`, assembled on first use (a marker file says it is whole). */

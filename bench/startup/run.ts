@@ -12,13 +12,12 @@
  * the total a settled server gives for the query (taken once per build, and required to agree).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatOf } from '../../main/extract/formats';
-import { assemble, DEFAULT_BENCH_ROOT } from './corpus';
+import { assemble, benchCacheDir } from './corpus';
 
 const { values } = parseArgs({
   options: {
@@ -38,10 +37,7 @@ const runs = Number(values.runs);
 const port = Number(values.port);
 const query = values.query!;
 
-function cacheDirOf(build: string): string {
-  const key = createHash('sha1').update(build).digest('hex').slice(0, 8);
-  return join(DEFAULT_BENCH_ROOT, 'cache', `${basename(corpusDir)}-${basename(build)}-${key}`);
-}
+const cacheDirOf = (build: string): string => benchCacheDir(corpusDir, build);
 
 function bytesUnder(dir: string, test: (name: string) => boolean): number {
   let sum = 0;

@@ -21,7 +21,7 @@ import {
 import type { TimelineRequest, TimelineResponse } from '../common/timeline';
 import { validateDocumentId, validateSearchRequest, validateTimelineRequest } from '../common/validate';
 import { buildTimeline } from '../engine/timeline';
-import { listCorpusFiles, loadCorpusOptions, type CorpusFile } from '../corpus/corpusReader';
+import { listCorpusFiles, type CorpusFile } from '../corpus/listing';
 import type { NameMerge } from '../extract/corpusNames';
 import { CorpusNamesPass } from './namesPass';
 import { cacheFilePath, defaultCacheDir, removeStaleCacheFiles } from './cacheFile';
@@ -377,6 +377,8 @@ export class WorkerSearchService implements SearchService {
       this.saved.indexChanged();
     }
     // Names planned from names as read do not change by applying them: one more round at most.
+    // Loaded when first needed: the readers it brings are not needed to answer searches.
+    const { loadCorpusOptions } = await import('../corpus/corpusReader');
     const aliases = await loadCorpusOptions(this.corpusDir).then(
       (loaded) => loaded.options.aliases,
       () => ({}),
