@@ -32,6 +32,7 @@ class App {
   private readonly saved: SavedSearchesView;
   private readonly statusBar: StatusBar;
   private readonly search: SearchController;
+  private readonly timeline: TimelineView;
   private readonly queryBar: QueryBar;
   private status: StatusResponse | null = null;
 
@@ -80,7 +81,7 @@ class App {
       },
     });
     this.openFolder = openFolder;
-    const timeline = new TimelineView({
+    this.timeline = new TimelineView({
       bridge,
       live,
       keys: keysLabel('toggleTimeline', platform),
@@ -88,6 +89,7 @@ class App {
       run: (next) => store.dispatch(next),
       leave: (to) => (to === 'results' ? search.list.el.focus() : queryBar.focus()),
     });
+    const timeline = this.timeline;
     this.exporter = new ExportDialog(bridge, store, live, () => search.list.total);
     this.statusBar = new StatusBar(
       platform,
@@ -203,6 +205,8 @@ class App {
   }
 
   private onStatus(status: StatusResponse): void {
+    // New statements (indexing, or a file changed in the folder): the chart counts again.
+    if (this.status !== null && this.status.passages !== status.passages) this.timeline.recount();
     this.status = status;
     this.statusBar.update(status);
     if (this.skipped.isOpen) renderSkipped(this.skipped.body, status);

@@ -161,6 +161,12 @@ export class TimelineView {
     this.timer = setTimeout(() => this.fetch(false), DEBOUNCE_MS);
   }
 
+  /** The corpus changed: asks again for the same search (when open). */
+  recount(): void {
+    this.requestKey = '';
+    this.update();
+  }
+
   private focus(): void {
     const point = this.points[this.focusAt.series]?.[this.focusAt.bucket];
     if (point) point.focus();
