@@ -35,12 +35,14 @@ export class Store {
     if (statesEqual(next, this.current)) return;
     const previous = this.current;
     this.current = next;
-    if (writeUrl) {
+    // Listeners first: a keystroke's search goes out before the address is rewritten (which
+    // takes a millisecond or two). A listener that dispatched again has written its own.
+    for (const listener of this.listeners) listener(next, previous);
+    if (writeUrl && this.current === next) {
       const url = urlFromState(next);
       if (url !== location.hash && !(url === '' && location.hash === '')) {
         history.replaceState(null, '', url === '' ? location.pathname + location.search : url);
       }
     }
-    for (const listener of this.listeners) listener(next, previous);
   }
 }
