@@ -58,6 +58,8 @@ interface Entry extends QuoteStatement {
   shingles: Uint32Array;
   links: Set<Entry>;
   group: QuoteGroup | null;
+  /** Its place in its group's order. */
+  ordinal: number;
 }
 
 /** Words worth grouping: the statement's text reduced to shingles, or null when too short. */
@@ -141,9 +143,15 @@ export class QuoteGroups {
       }
       this.byDoc.delete(docId);
     }
-    for (const { statement, shingles } of added) {
-      const entry: Entry = { ...statement, shingles, links: new Set(), group: null };
-      for (const other of this.candidates(entry)) {
+    // Longest first: a statement added later is then never longer than those of this batch,
+    // so it looks for shorter ones only among the statements held before (often none).
+    let shortestBefore = Infinity;
+    for (const list of this.byDoc.values())
+      for (const e of list) shortestBefore = Math.min(shortestBefore, e.shingles.length);
+    const batch = [...added].sort((a, b) => b.shingles.length - a.shingles.length);
+    for (const { statement, shingles } of batch) {
+      const entry: Entry = { ...statement, shingles, links: new Set(), group: null, ordinal: 0 };
+      for (const other of this.candidates(entry, shortestBefore < shingles.length)) {
         if (linked(entry, other)) {
           entry.links.add(other);
           other.links.add(entry);
@@ -157,7 +165,7 @@ export class QuoteGroups {
 
     const before = new Map<Entry, GroupMark | null>();
     const markOf = (entry: Entry): GroupMark | null =>
-      entry.group ? markIn(entry.group, entry.group.members.indexOf(entry)) : null;
+      entry.group ? markIn(entry.group, entry.ordinal) : null;
     const affected = new Set<Entry>(touched);
     for (const g of oldGroups) {
       this.groups.delete(g.id);
@@ -189,7 +197,10 @@ export class QuoteGroups {
       const speakers = [...new Set(component.map((e) => e.speaker).filter((s): s is string => s !== null))];
       const group: QuoteGroup = { id, members: component, speakers, sources: docs.size };
       this.groups.set(id, group);
-      for (const entry of component) entry.group = group;
+      component.forEach((entry, ordinal) => {
+        entry.group = group;
+        entry.ordinal = ordinal;
+      });
     }
     const changes = removedMarks;
     for (const [entry, old] of before) {
@@ -227,7 +238,7 @@ export class QuoteGroups {
   }
 
   /** Statements that may link with `entry`: prefix filtering in both directions. */
-  private candidates(entry: Entry): Set<Entry> {
+  private candidates(entry: Entry, shorterHeld: boolean): Set<Entry> {
     const found = new Set<Entry>();
     const n = entry.shingles.length;
     // As the shorter one: a longer statement holding enough of its shingles has one of its prefix.
@@ -236,6 +247,7 @@ export class QuoteGroups {
         if (other.shingles.length >= n) found.add(other);
     }
     // As the longer one: a shorter statement it holds has one of its prefix shingles here.
+    if (!shorterHeld) return found;
     for (const shingle of entry.shingles) {
       for (const other of this.prefix.get(shingle) ?? []) if (other.shingles.length <= n) found.add(other);
     }
