@@ -4,6 +4,7 @@
  */
 import type { FacetValue } from '../main/common/contract';
 import { formatCount, h, plural, setAttr, setText } from './dom';
+import { facetClearButton, facetHead } from './facetHead';
 import { bucketInRange, dateHistogram, dateLabel, datePresets, type Histogram } from './model/histogram';
 import { isIsoDate } from './model/state';
 
@@ -33,12 +34,7 @@ export class DateFacetView {
 
   constructor(private readonly options: DateFacetOptions) {
     const id = 'facet-date';
-    this.clear = h(
-      'button',
-      { type: 'button', class: 'link-button facet-clear', hidden: true, 'aria-label': 'Clear date filter' },
-      'Clear',
-    );
-    this.clear.addEventListener('click', () => options.onRange(null, null));
+    this.clear = facetClearButton('Date', () => options.onRange(null, null));
     this.bars = h('div', {
       class: 'histogram',
       role: 'group',
@@ -88,17 +84,7 @@ export class DateFacetView {
     this.el = h(
       'section',
       { class: 'facet', id, 'aria-labelledby': `${id}-title` },
-      h(
-        'div',
-        { class: 'facet-head' },
-        h(
-          'h2',
-          { id: `${id}-title`, class: 'facet-title', title: `Date (${options.keys})` },
-          'Date',
-          h('kbd', { class: 'key-hint', 'aria-hidden': 'true' }, options.keys),
-        ),
-        this.clear,
-      ),
+      facetHead(id, 'Date', options.keys, this.clear),
       h(
         'div',
         { class: 'histogram-plot' },

@@ -40,16 +40,29 @@ export interface UiState {
   passage: string | null;
 }
 
+/** The fields of the state that filter the results. */
+type Filters = Pick<
+  UiState,
+  'speaker' | 'topic' | 'kind' | 'notSpeaker' | 'notTopic' | 'notKind' | 'from' | 'to'
+>;
+
+/** No filter at all (new lists each time: a state's lists are never shared). */
+function noFilters(): Filters {
+  return {
+    speaker: [],
+    topic: [],
+    kind: [],
+    notSpeaker: [],
+    notTopic: [],
+    notKind: [],
+    from: null,
+    to: null,
+  };
+}
+
 export const initialState: UiState = {
   q: '',
-  speaker: [],
-  topic: [],
-  kind: [],
-  notSpeaker: [],
-  notTopic: [],
-  notKind: [],
-  from: null,
-  to: null,
+  ...noFilters(),
   sort: 'relevance',
   group: false,
   collapse: false,
@@ -177,18 +190,7 @@ export function hasFilters(state: UiState): boolean {
 
 /** Removes every facet selection, keeping the query text. */
 export function clearFilters(state: UiState): UiState {
-  if (!hasFilters(state)) return state;
-  return {
-    ...state,
-    speaker: [],
-    topic: [],
-    kind: [],
-    notSpeaker: [],
-    notTopic: [],
-    notKind: [],
-    from: null,
-    to: null,
-  };
+  return hasFilters(state) ? { ...state, ...noFilters() } : state;
 }
 
 /** The request for one slice of the results of this state. */
