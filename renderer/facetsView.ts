@@ -4,6 +4,7 @@
  */
 import type { FacetValue } from '../main/common/contract';
 import { formatCount, h, setAttr, setText } from './dom';
+import { facetClearButton, facetHead } from './facetHead';
 import { FACET_TITLES, kindDescription, kindLabel, speakerLabel, topicLabel } from './model/labels';
 import type { ListFacet } from './model/state';
 
@@ -68,9 +69,7 @@ export class ListFacetView {
     this.shown = options.initial;
     const id = `facet-${options.name ?? options.facet}`;
     const title = options.title ?? FACET_TITLES[options.facet];
-    this.clear = h('button', { type: 'button', class: 'link-button facet-clear', hidden: true }, 'Clear');
-    this.clear.setAttribute('aria-label', `Clear ${title.toLowerCase()} filter`);
-    this.clear.addEventListener('click', () => options.onClear());
+    this.clear = facetClearButton(title, () => options.onClear());
     this.list = h('ul', { class: 'facet-values', 'aria-labelledby': `${id}-title` });
     this.more = h('button', { type: 'button', class: 'link-button facet-more', hidden: true });
     this.more.addEventListener('click', () => this.showMore());
@@ -124,21 +123,7 @@ export class ListFacetView {
     this.el = h(
       'section',
       { class: 'facet', id, 'aria-labelledby': `${id}-title` },
-      h(
-        'div',
-        { class: 'facet-head' },
-        h(
-          'h2',
-          {
-            id: `${id}-title`,
-            class: 'facet-title',
-            title: options.keys ? `${title} (${options.keys})` : title,
-          },
-          title,
-          options.keys ? h('kbd', { class: 'key-hint', 'aria-hidden': 'true' }, options.keys) : null,
-        ),
-        this.clear,
-      ),
+      facetHead(id, title, options.keys, this.clear),
       this.filterInput,
       this.list,
       this.empty,

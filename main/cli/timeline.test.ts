@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TimelineResponse } from '../common/timeline';
 import { packageRoot } from '../service/packagePaths';
-import { briefing, tempDirs, type TempDirs } from '../../test/serverSupport';
+import { briefing, tempDirs, type TempDirs } from '../../test/support/server';
 
 let dirs: TempDirs;
 

@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SearchResponse, StatusResponse } from '../common/contract';
 import { createSearchService } from '../service/index';
-import { newsArticle, queryString, send, tempDirs, type TempDirs } from '../../test/serverSupport';
+import { newsArticle, queryString, send, tempDirs, type TempDirs } from '../../test/support/server';
 import { ACTION_HEADER, OPEN_FOLDER_ROUTE } from './corpusRoutes';
 import { startServer, type RunningServer } from './index';
 import { SwitchableService } from './switchableService';

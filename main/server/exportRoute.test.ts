@@ -6,7 +6,7 @@ import { exportPages } from '../common/exportPages';
 import { EXPORT_COLUMNS } from '../common/exportRows';
 import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer } from './index';
-import { briefing, newsArticle, send, tempDirs, type TempDirs } from '../../test/serverSupport';
+import { briefing, newsArticle, send, tempDirs, type TempDirs } from '../../test/support/server';
 
 let dirs: TempDirs;
 let service: SearchService;

@@ -7,7 +7,7 @@ import type { SearchResponse, StatusResponse } from '../common/contract';
 import { documentId } from '../extract/hash';
 import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer } from './index';
-import { newsArticle, queryString, send, tempDirs, type TempDirs } from '../../test/serverSupport';
+import { newsArticle, queryString, send, tempDirs, type TempDirs } from '../../test/support/server';
 
 // The folder is the boundary: a link in the corpus to a file outside it is neither indexed,
 // nor found, nor served, also to a user who holds the access token.

@@ -20,7 +20,7 @@ import {
   tempDirs,
   type Answer,
   type TempDirs,
-} from '../../test/serverSupport';
+} from '../../test/support/server';
 
 const WORDS = [
   'infrastructure',

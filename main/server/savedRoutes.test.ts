@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SAVED_CONTRACT, SAVED_FILE, type SavedSearch, type SavedSearchList } from '../common/savedSearches';
 import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer } from './index';
-import { newsArticle, send, tempDirs, type TempDirs } from '../../test/serverSupport';
+import { newsArticle, send, tempDirs, type TempDirs } from '../../test/support/server';
 
 let dirs: TempDirs;
 let service: SearchService;

@@ -23,7 +23,7 @@ import {
   tempDirs,
   UI_FILES,
   type TempDirs,
-} from '../../test/serverSupport';
+} from '../../test/support/server';
 
 const TOKEN = 'test-token-0123456789abcdef';
 

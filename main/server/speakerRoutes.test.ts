@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer } from './index';
 import { NAME_MERGES_PATH } from './speakerRoutes';
-import { send, tempDirs, type TempDirs } from '../../test/serverSupport';
+import { send, tempDirs, type TempDirs } from '../../test/support/server';
 
 let dirs: TempDirs;
 let service: SearchService;

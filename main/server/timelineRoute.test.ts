@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { TimelineResponse } from '../common/timeline';
 import { createSearchService, type SearchService } from '../service/index';
 import { startServer, type RunningServer } from './index';
-import { briefing, queryString, send, tempDirs, type TempDirs } from '../../test/serverSupport';
+import { briefing, queryString, send, tempDirs, type TempDirs } from '../../test/support/server';
 
 let dirs: TempDirs;
 let service: SearchService;

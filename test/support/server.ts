@@ -42,7 +42,7 @@ export function briefing({ date, word, speaker = 'MS. PSAKI' }: Briefing): strin
 }
 
 /** A short news text with a quote (the service's test article). */
-export { article as newsArticle } from './support/testCorpus';
+export { article as newsArticle } from './testCorpus';
 
 export interface TempDirs {
   corpusDir: string;
