@@ -6,6 +6,7 @@
  */
 import { isGenericLabel, stripTitles } from '../speakers';
 import { isPlaceLine, isTimeLine } from '../datelines';
+import { speechSpeaker } from '../speechTitle';
 import { dropped as droppedText, type DroppedText } from '../dropped';
 import type { Named } from './names';
 import type { Segment } from './segments';
@@ -159,10 +160,27 @@ export function findTurns(input: Named): Turns {
     }
   }
 
+  // a speech without labels is the words of the speaker its title names (the State of the Union)
+  const speech = isTranscript || raw.explicitSpeakers ? null : speechSpeaker(input.title, ctx);
+  if (speech) {
+    isTranscript = true;
+    paras.forEach((p, i) => {
+      if (p.role === 'body' && p.text.trim() !== input.title.trim()) turnSpeakers[i] = speech;
+    });
+  }
+
   const segments: Segment[] = [];
   const dropped: DroppedText[] = [...input.dropped];
   const newsIdx: number[] = [];
-  const firstTurn = turnSpeakers.findIndex((speaker) => speaker !== null);
+  const firstTurn = speech
+    ? paras.findIndex(
+        (p) =>
+          p.role === 'body' &&
+          !isTimeLine(p.text) &&
+          !isPlaceLine(p.text) &&
+          p.text.trim() !== input.title.trim(),
+      )
+    : turnSpeakers.findIndex((speaker) => speaker !== null);
   paras.forEach((p, i) => {
     const base = starts[i] as number;
     const beforeTurns = firstTurn < 0 || i < firstTurn;
