@@ -110,7 +110,7 @@ export class StatusBar {
             : 'Indexing';
       setText(
         this.progressText,
-        `${what}: ${formatCount(p.filesDone)} of ${formatCount(p.filesTotal)} files · ${plural(p.passages, 'passage', 'passages')}${left !== null ? ` · about ${formatDuration(left)} left` : ''}`,
+        `${what}: ${formatCount(p.filesDone)} of ${formatCount(p.filesTotal)} files · ${plural(p.passages, 'passage', 'passages')}${left !== null ? ` · about ${formatDuration(left)} left` : ''}${p.ocr ? ` · OCR of ${p.ocr.path}: page ${p.ocr.page} of ${p.ocr.pages}` : ''}`,
       );
     }
     const skipped = status.skipped.length;

@@ -206,6 +206,12 @@ export const IndexProgressSchema = Type.Object({
   filesTotal: Type.Integer({ minimum: 0 }),
   passages: Type.Integer({ minimum: 0 }),
   elapsedMs: Type.Number(),
+  ocr: Type.Optional(
+    Type.Object(
+      { path: Type.String(), page: Type.Integer({ minimum: 0 }), pages: Type.Integer({ minimum: 0 }) },
+      { description: 'While a scanned PDF is read by OCR: its path and the pages read of those to read.' },
+    ),
+  ),
 });
 
 export const StatusResponseSchema = Type.Object({

@@ -31,7 +31,7 @@ import {
   TOPIC_FILES,
   type CorpusFile,
 } from './listing';
-import { FormatReadError, newBudget } from './formats/budget';
+import { FormatReadError, newBudget, type ReadBudget } from './formats/budget';
 import { readBinary } from './formats/readBinary';
 import { memoryAvailable, memoryShortfall } from './memoryBudget';
 
@@ -200,6 +200,7 @@ async function extractFile(
   options: CorpusOptions,
   folder: string | null,
   memory: number,
+  onOcrPage?: ReadBudget['onOcrPage'],
 ): Promise<FileExtraction> {
   try {
     let bytesPath = absPath;
@@ -215,7 +216,7 @@ async function extractFile(
     const error = sidecarRead.error ?? parsed.error;
     const content = await readContent(bytesPath, relPath, sidecarText, memory);
     if (!content.ok) return content;
-    const result = await extractContent(content.content, relPath, mtimeMs, sidecar, options);
+    const result = await extractContent(content.content, relPath, mtimeMs, sidecar, options, onOcrPage);
     if (!result.ok) return result;
     const warnings = error ? [error, ...result.warnings] : result.warnings;
     return { ok: true, documents: result.documents, hash: content.hash, ...(warnings.length > 0 ? { warnings } : {}) };
@@ -254,12 +255,13 @@ async function extractContent(
   mtimeMs: number,
   sidecar: Sidecar | null,
   options: CorpusOptions,
+  onOcrPage?: ReadBudget['onOcrPage'],
 ): Promise<ExtractResult> {
   if (typeof content === 'string') return extractDocuments({ path: relPath, text: content, mtimeMs, sidecar }, options);
   const format = formatOf(relPath);
   if (!format || !isBinaryFormat(format)) return { ok: false, reason: 'corpus: bytes given for a text format' };
   try {
-    const read = await readBinary(format, relPath, content, mtimeMs, newBudget());
+    const read = await readBinary(format, relPath, content, mtimeMs, newBudget(onOcrPage ? { onOcrPage } : {}));
     return buildRawDocuments(read.raws, sidecar, options, read.warnings);
   } catch (e) {
     if (e instanceof FormatReadError) return { ok: false, reason: `${format}: ${e.message}` };
@@ -269,14 +271,16 @@ async function extractContent(
 
 /**
  * Reads one listed file into its documents. Never throws. A file that needs more memory than
- * `memory` bytes (by default what the process has left) is skipped with that reason.
+ * `memory` bytes (by default what the process has left) is skipped with that reason;
+ * `onOcrPage` hears of each scanned page read by OCR.
  */
 export function readCorpusFile(
   file: CorpusFile,
   options: CorpusOptions,
   memory: number = memoryAvailable(),
+  onOcrPage?: ReadBudget['onOcrPage'],
 ): Promise<FileExtraction> {
-  return extractFile(file.absPath, file.path, file.mtimeMs, options, file.folder, memory);
+  return extractFile(file.absPath, file.path, file.mtimeMs, options, file.folder, memory, onOcrPage);
 }
 
 /** `dictum extract FILE`: a file outside any corpus, with default options; its path is its name. */

@@ -113,6 +113,8 @@ export interface ProgressEvent {
 export interface ReadingEvent {
   kind: 'reading';
   path: string | null;
+  /** While a scan is read by OCR: the pages of `path` read so far, and how many there are. */
+  ocr?: { page: number; pages: number };
 }
 
 export type WorkerMessage = WorkerReply | ProgressEvent | ReadingEvent;

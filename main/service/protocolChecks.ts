@@ -131,7 +131,11 @@ const MESSAGE_SCHEMAS = {
     filesTotal: Count,
     counts: Counts,
   }),
-  reading: Type.Object({ kind: Type.Literal('reading'), path: Type.Union([Type.String(), Type.Null()]) }),
+  reading: Type.Object({
+    kind: Type.Literal('reading'),
+    path: Type.Union([Type.String(), Type.Null()]),
+    ocr: Type.Optional(Type.Object({ page: Count, pages: Count })),
+  }),
 };
 const WorkerMessageSchema = Type.Union(Object.values(MESSAGE_SCHEMAS));
 

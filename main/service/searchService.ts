@@ -143,7 +143,14 @@ export class WorkerSearchService implements SearchService {
           workerEntry,
           {
             progress: (event) => this.status_.shardProgress(shardIndex, event),
-            reading: (event) => this.stuck.reading(shardIndex, event.path),
+            reading: (event) => {
+              // an OCR page read says how far a scan is, not that a new file began
+              if (!event.ocr) this.stuck.reading(shardIndex, event.path);
+              this.status_.shardOcr(
+                shardIndex,
+                event.ocr && event.path ? { path: event.path, ...event.ocr } : null,
+              );
+            },
             crashed: (reason, restarted) => this.shardCrashed(shardIndex, reason, restarted),
           },
           this.tuning.maxRestarts,

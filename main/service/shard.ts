@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedDocument, SearchRequest, SearchResponse, SkippedFile } from '../common/contract';
 import { contentHashOf, loadCorpusOptions, readCorpusFile, type CorpusFile } from '../corpus/corpusReader';
+import type { CorpusOptions } from '../corpus/corpusReader';
 import type { GroupMinima } from '../engine/groupColumn';
 import type { GroupMark } from '../engine/quoteGroups';
 import { SearchIndex } from '../engine/searchIndex';
@@ -370,7 +371,9 @@ export class Shard {
   protected async readOne(file: CorpusFile, options: unknown, rename = false): Promise<boolean> {
     const known = this.manifest.get(file.path);
     const checkedAt = Date.now();
-    const read = await readCorpusFile(file, options as Parameters<typeof readCorpusFile>[1]).catch(
+    const onOcrPage = (page: number, pages: number) =>
+      this.onProgress({ kind: 'reading', path: file.path, ocr: { page, pages } });
+    const read = await readCorpusFile(file, options as CorpusOptions, undefined, onOcrPage).catch(
       (error: unknown) => ({ ok: false as const, reason: `unexpected error: ${message(error)}` }),
     );
     this.stats.filesRead++;

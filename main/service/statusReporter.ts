@@ -12,6 +12,8 @@ export interface ShardProgress {
   filesDone: number;
   filesTotal: number;
   skipped: SkippedFile[];
+  /** The scan the shard is reading by OCR, and how far. */
+  ocr?: NonNullable<IndexProgress['ocr']>;
 }
 
 export class StatusReporter {
@@ -60,6 +62,14 @@ export class StatusReporter {
     this.emitNow();
   }
 
+  /** A shard's worker is reading a scan by OCR (its page), or began another file (null). */
+  shardOcr(shard: number, ocr: NonNullable<IndexProgress['ocr']> | null): void {
+    const state = this.shards[shard]!;
+    if (ocr) state.ocr = ocr;
+    else delete state.ocr;
+    if (ocr) this.emitSoon();
+  }
+
   /** A shard's worker reported progress. */
   shardProgress(shard: number, event: ProgressEvent): void {
     const state = this.shards[shard]!;
@@ -96,15 +106,16 @@ export class StatusReporter {
     let passages = 0;
     let filesDone = 0;
     let filesTotal = 0;
+    const busy = this.phase !== 'ready' && this.phase !== 'failed';
     const skipped: SkippedFile[] = [...this.listingSkipped, ...this.optionsSkipped, ...this.moreSkipped()];
     for (const state of this.shards) {
       documents += state.counts.documents;
       passages += state.counts.passages;
       filesDone += state.filesDone;
       filesTotal += state.filesTotal;
-      skipped.push(...state.skipped);
+      for (const s of state.skipped) skipped.push(s);
     }
-    const busy = this.phase !== 'ready' && this.phase !== 'failed';
+    const ocr = busy ? this.shards.find((state) => state.ocr)?.ocr : undefined;
     return {
       corpus: { path: this.corpusDir, name: basename(this.corpusDir) || this.corpusDir },
       documents,
@@ -115,6 +126,7 @@ export class StatusReporter {
         filesTotal,
         passages,
         elapsedMs: busy ? Date.now() - this.runStartedAt : this.runElapsedMs,
+        ...(ocr ? { ocr } : {}),
       },
       skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
       error: this.fatalError ?? this.crashNote,

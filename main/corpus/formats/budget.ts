@@ -18,6 +18,8 @@ export interface ReadBudget {
   maxOcrPages: number;
   /** Time OCR of one file may take, on top of reading its text layer. */
   ocrTimeMs: number;
+  /** Told after each scanned page OCR has read: pages done and pages to read (for a status bar). */
+  onOcrPage?: (done: number, total: number) => void;
 }
 
 /** A file the reader cannot read, with the reason for the skipped-files list. */

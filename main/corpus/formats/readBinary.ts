@@ -31,7 +31,7 @@ async function readPdf(path: string, bytes: Uint8Array, mtimeMs: number, budget:
   }
   if (scanned.length > 0) {
     const ocrBudget = { ...budget, deadline: Date.now() + budget.ocrTimeMs, timeMs: budget.ocrTimeMs };
-    const ocr = await ocrPdfPages(bytes, scanned, ocrBudget);
+    const ocr = await ocrPdfPages(bytes, scanned, ocrBudget, budget.onOcrPage);
     if (ocr.partial) warnings.push(`partly read: ${ocr.partial}`);
     const byNumber = new Map(ocr.pages.map((p) => [p.page, p]));
     pages = pages.map((p) => byNumber.get(p.page) ?? p);
