@@ -7,8 +7,8 @@
  *   with Reuters-21578, whose SGML Dictum does not read, as one JSON Lines file per SGML file
  *   (one record per article: title, date, topics and the body's paragraphs).
  * - `million`: the real set twice over, plus the White House and UN folders a third time,
- *   each copy in a folder of its own (so every document has its own path and id): about 1.1M
- *   statements, vocabulary and texts shared with the real set (memory is flattered).
+ *   each copy in a folder of its own (so every document has its own path and id): about 1M
+ *   statements by estimate (not yet indexed), vocabulary and texts shared with the real set.
  *
  * Files are copied, not linked: Dictum follows no link out of the corpus folder.
  *
