@@ -5,7 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import type { TimelineResponse } from '../main/common/timeline';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DictumPage } from './pages/dictumPage';
+import { folder, openAt, startApp, stopApp, type RunningApp } from './pages/runningApp';
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
@@ -103,6 +106,30 @@ for (const scheme of ['light', 'dark'] as const) {
       // Alt+T from inside closes the chart.
       await app.press('Alt+T');
       await expect(chart).toBeHidden();
+    });
+
+    test('the open chart counts again when a file is added to the folder', async ({ page }) => {
+      const note = (date: string, words: string) =>
+        `---\ntitle: Harbour ${date}\ndate: ${date}\n---\n\nThe harbourmaster said: "${words}"\n`;
+      const dir = folder('chart-watch', { 'a.md': note('2024-01-10', 'The zanzibarite cargo is late.') });
+      let running: RunningApp | undefined;
+      try {
+        running = await startApp(dir);
+        const app = await openAt(page, running.url);
+        await app.type('zanzibarite');
+        await app.press('Alt+T');
+        const legend = page.getByRole('region', { name: 'Over time' }).getByRole('listitem');
+        await expect(legend).toHaveText([/1 statement$/]);
+        writeFileSync(join(dir, 'b.md'), note('2024-06-02', 'More zanzibarite came on Monday.'));
+        await expect(legend).toHaveText([/2 statements$/], { timeout: 30_000 });
+        await expect(app.focused()).toHaveAccessibleName(/^All matches, January 2024: 1 statement$/);
+        await app.press('End');
+        await expect(app.focused()).toHaveAccessibleName(/^All matches, June 2024: 1 statement$/);
+        await app.expectAxeClean('the chart after the folder changed');
+      } finally {
+        await stopApp(running);
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }
