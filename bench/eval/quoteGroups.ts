@@ -3,7 +3,7 @@
  * records): how many statements join groups, and the precision of the groups on a sample
  * judged by hand.
  *
- *   npx tsx bench/eval/quoteGroups.ts [--corpora DIR]
+ *   npx tsx bench/eval/quoteGroups.ts [--corpora DIR] [--only polnear,wh,kremlin]
  *
  * Writes the sample to out/eval/quote-groups-sample.md (outside the repository: it quotes
  * PolNeAR text, which is not ours to ship) and reads the judgements from
@@ -100,11 +100,14 @@ function main(): void {
   if (!existsSync(join(corpora, 'polnear'))) throw new Error(`eval: no corpora in ${corpora}`);
   const started = performance.now();
   const read: Read[] = [];
+  const only = process.argv.indexOf('--only');
+  const wanted = only > 0 ? new Set(process.argv[only + 1]!.split(',')) : null;
   for (const [name, reader] of [
     ['polnear', readPolnear],
     ['wh', readWhiteHouse],
     ['kremlin', readKremlin],
   ] as const) {
+    if (wanted && !wanted.has(name)) continue;
     const t0 = performance.now();
     const part = reader(corpora);
     read.push(...part);
