@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,4 +45,32 @@ test('a second app on a taken port serves its own folder on a free port', async 
   } finally {
     await serving.stop();
   }
+});
+
+test('a bundle copied away from its package says so and exits, instead of hanging with workers started', async (t) => {
+  const dist = join(__dirname, '..', '..', 'dist');
+  if (!existsSync(join(dist, 'cli.js'))) {
+    t.skip('dist/cli.js is not built (npm run build)');
+    return;
+  }
+  const away = mkdtempSync(join(tmpdir(), 'dictum-away-'));
+  t.after(() => rmSync(away, { recursive: true, force: true }));
+  for (const file of ['cli.js', 'indexWorker.js']) copyFileSync(join(dist, file), join(away, file));
+  // Its dependencies stay reachable; only Dictum's own package.json is missing above it.
+  symlinkSync(join(dist, '..', 'node_modules'), join(away, 'node_modules'), 'dir');
+  const corpus = join(away, 'corpus');
+  mkdirSync(corpus);
+  writeFileSync(join(corpus, 'a.txt'), 'Nothing to see here.\n');
+  const run = spawnSync(
+    process.execPath,
+    [join(away, 'cli.js'), 'serve', '--corpus', corpus, '--port', '0', '--no-cache'],
+    {
+      encoding: 'utf8',
+      // Generous: the point is that it ends at all; a hang is killed and fails below.
+      timeout: 120_000,
+    },
+  );
+  assert.equal(run.signal, null, 'the process ended by itself');
+  assert.notEqual(run.status, 0);
+  assert.match(run.stderr, /cannot find the Dictum package/);
 });

@@ -26,6 +26,9 @@ export interface Serving {
  * Dictum on another folder, say) is not an error: any free port is taken instead.
  */
 export async function startServing(options: ServeOptions, takeFreePort = false): Promise<Serving> {
+  // Where the UI is comes first: a broken install must fail before any index worker starts
+  // (a started worker keeps the process alive, so it would hang instead of exiting).
+  const staticDir = rendererDir();
   const { createSearchService } = await import('../service/index');
   const { SwitchableService } = await import('../server/switchableService');
   // The index workers start loading first; the HTTP server's code loads meanwhile.
@@ -39,7 +42,7 @@ export async function startServing(options: ServeOptions, takeFreePort = false):
     host: options.host ?? '127.0.0.1',
     port: options.port ?? DEFAULT_PORT,
     token: options.token,
-    staticDir: rendererDir(),
+    staticDir,
     // The browser UI's Ctrl+O; the server itself refuses it where it is shared.
     openCorpus: (dir: string) => service.open(dir),
   };
