@@ -6,6 +6,9 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
+import { startServer, type RunningServer } from '../../main/server/index';
+import { createSearchService, type SearchService } from '../../main/service/index';
 import { dirname, join } from 'node:path';
 
 export interface Briefing {
@@ -43,6 +46,7 @@ export function briefing({ date, word, speaker = 'MS. PSAKI' }: Briefing): strin
 
 /** A short news text with a quote (the service's test article). */
 export { article as newsArticle } from './testCorpus';
+import { article } from './testCorpus';
 
 export interface TempDirs {
   corpusDir: string;
@@ -129,4 +133,56 @@ export function queryString(params: Record<string, string | number | Array<strin
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * A server on a port of its own over three press briefings and a news article, indexed: the
+ * corpus the server's route tests share.
+ */
+export interface BriefingsServer {
+  dirs: TempDirs;
+  service: SearchService;
+  server: RunningServer;
+}
+
+/** Starts the briefings server before a test file's tests, hands it to `use`, and closes it after them. */
+export function withBriefingsServer(use: (running: BriefingsServer) => void): void {
+  let running: BriefingsServer | undefined;
+  before(async () => {
+    running = await startBriefingsServer();
+    use(running);
+  });
+  after(async () => {
+    await running?.server.close();
+    await running?.service.close();
+    await running?.dirs.dispose();
+  });
+}
+
+export async function startBriefingsServer(): Promise<BriefingsServer> {
+  const dirs = await tempDirs({
+    'press-briefings/2021-12/2021-12-08-briefing.md': briefing({
+      date: '2021-12-08',
+      word: 'infrastructure',
+    }),
+    'press-briefings/2022-03/2022-03-01-briefing.md': briefing({
+      date: '2022-03-01',
+      word: 'vaccination',
+      speaker: 'MS. JEAN-PIERRE',
+    }),
+    'press-briefings/2022-06/2022-06-15-briefing.md': briefing({ date: '2022-06-15', word: 'semiconductor' }),
+    'news/harbour.txt': article('harbour'),
+  });
+  const service = createSearchService({ corpusDir: dirs.corpusDir, cacheDir: null });
+  const status = await service.ready();
+  if (status.error !== null || status.documents < 4)
+    throw new Error(`test: the 4 documents were not indexed: ${JSON.stringify(status)}`);
+  const server = await startServer({
+    service,
+    host: '127.0.0.1',
+    port: 0,
+    staticDir: dirs.staticDir,
+    logger: false,
+  });
+  return { dirs, service, server };
 }
