@@ -40,15 +40,16 @@ export class QuoteGroupSync {
       const { owner, delta } = item;
       let docs = this.docsOf.get(owner);
       if (!docs || delta.reset) {
-        if (docs) removed.push(...docs);
+        if (docs) for (const docId of docs) removed.push(docId);
         docs = new Set();
         this.docsOf.set(owner, docs);
         reset.add(owner);
       }
       for (const docId of delta.removedDocs) docs.delete(docId);
-      removed.push(...delta.removedDocs);
+      for (const docId of delta.removedDocs) removed.push(docId);
       for (const statement of delta.added) docs.add(statement.statement.docId);
-      added.push(...delta.added);
+      // One at a time: spreading a folder's worth of statements overflows the call stack.
+      for (const statement of delta.added) added.push(statement);
     }
     const changes = this.groups.update(removed, added);
     const perOwner = new Map<number, Array<[string, GroupMark | null]>>();

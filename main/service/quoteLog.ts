@@ -53,7 +53,7 @@ export class QuoteLog {
       for (const source of index.sourceKeys()) {
         for (const docId of index.sourceDocumentIds(source)) {
           const doc = index.getDocument(docId);
-          if (doc) added.push(...groupableStatements(doc, this.owner));
+          if (doc) for (const statement of groupableStatements(doc, this.owner)) added.push(statement);
         }
       }
       delta = { reset: true, removedDocs: [], added };
